@@ -1,0 +1,129 @@
+// The browser host: serves the built renderer and the same services as the Electron host over
+// one WebSocket per window. Loopback only unless the operator binds it elsewhere on purpose.
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { AuthEnvelope, CloseCode, MAX_MESSAGE_BYTES } from '../shared/contract/envelope';
+import { dispatch } from '../services/api/dispatch';
+import { resolveAsset, SECURITY_HEADERS } from '../services/http/assets';
+import type { Runtime } from '../services/runtime/runtime';
+import { tokenMatches } from './pairing';
+
+export interface BrowserHostOptions {
+  runtime: Runtime;
+  rendererDir: string;
+  bind: string;
+  port: number;
+  token: string;
+  authTimeoutMs?: number;
+}
+
+export interface BrowserHost {
+  /** Base address, without the token. */
+  url: string;
+  /** The address to open: the token travels in the fragment, which browsers never send to servers. */
+  pairingUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHost> {
+  const { log } = o.runtime;
+  const server = http.createServer((req, res) => serveAsset(o.rendererDir, req, res));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const clients = new Set<WebSocket>();
+
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = (req.url ?? '').split('?')[0];
+    // A page from another site open in the same browser must not reach the services.
+    const origin = req.headers.origin;
+    if (pathname !== '/api' || (origin !== undefined && origin !== `http://${req.headers.host}`)) {
+      log.warn({ remote: req.socket.remoteAddress, origin, path: pathname }, 'websocket upgrade refused');
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req.socket.remoteAddress ?? 'unknown'));
+  });
+
+  function accept(ws: WebSocket, remote: string): void {
+    let authed = false;
+    const timer = setTimeout(() => ws.close(CloseCode.authTimeout, 'pairing token expected'), o.authTimeoutMs ?? 5000);
+    ws.on('close', () => {
+      clearTimeout(timer);
+      clients.delete(ws);
+    });
+    ws.on('message', (data, isBinary) => {
+      const text = isBinary ? null : data.toString();
+      if (!authed) {
+        clearTimeout(timer);
+        const auth = text === null ? null : AuthEnvelope.safeParse(safeJson(text));
+        if (!auth?.success || !tokenMatches(o.token, auth.data.token)) {
+          log.warn({ remote }, 'browser client refused: wrong or missing pairing token');
+          ws.close(CloseCode.badToken, 'wrong pairing token');
+          return;
+        }
+        authed = true;
+        clients.add(ws);
+        log.info({ remote, clients: clients.size }, 'browser client paired');
+        return;
+      }
+      void dispatch(text ?? '\u0000binary', o.runtime.handlers, log, `ws:${remote}`).then((reply) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+      });
+    });
+  }
+
+  const unsubscribe = o.runtime.bus.subscribe((event) => {
+    const frame = JSON.stringify(event);
+    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(frame);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.bind, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostPart = o.bind.includes(':') ? `[${o.bind}]` : o.bind;
+  const url = `http://${hostPart}:${port}/`;
+  log.info({ url, bind: o.bind }, 'browser host listening');
+
+  return {
+    url,
+    pairingUrl: `${url}#token=${o.token}`,
+    async close() {
+      unsubscribe();
+      for (const ws of clients) ws.close(1001, 'host stopping');
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function serveAsset(root: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
+    return;
+  }
+  const asset = resolveAsset(root, req.url ?? '/');
+  if (!asset) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('not found');
+    return;
+  }
+  // Hashed bundles never change under their name; index.html must always be fresh.
+  const cache = asset.file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  res.writeHead(200, { 'Content-Type': asset.type, 'Cache-Control': cache, ...SECURITY_HEADERS });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  fs.createReadStream(asset.file).pipe(res);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

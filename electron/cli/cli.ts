@@ -1,0 +1,57 @@
+// `vigil` — the command line. Later issues add field-engineer commands (probe, klv).
+import { Command, InvalidArgumentError, Option } from 'commander';
+import path from 'node:path';
+import { defaultRuntimeOptions } from '../services/runtime/options';
+import { VERSION } from '../services/runtime/version';
+import { start } from './start';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is an integer from 0 to 65535');
+  return n;
+}
+
+function hubUrl(value: string): string {
+  try {
+    const u = new URL(value);
+    if (!['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol)) throw new Error();
+    return u.toString();
+  } catch {
+    throw new InvalidArgumentError('the hub is an http(s):// or ws(s):// address');
+  }
+}
+
+const defaults = defaultRuntimeOptions();
+const program = new Command('vigil')
+  .description('Vigil 值守 — command-centre workstation')
+  .version(VERSION)
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description('start the workstation (Electron, or the browser host where Electron is not installed)')
+  .addOption(new Option('--host <host>', 'which host runs the console').choices(['auto', 'electron', 'browser']).default('auto'))
+  .option('--hub <url>', 'command-centre hub to sync with (default: none, demo data only)', hubUrl)
+  .option('--data <dir>', 'data folder: database, logs, pairing token', defaults.dataDir)
+  .option('--workstation <id>', 'name of this workstation, recorded on every action', defaults.workstationId)
+  .option('--operator <name>', 'operator on duty, recorded on every action', defaults.operatorName)
+  .option('--bind <address>', 'browser host: address to listen on (loopback unless you mean otherwise)', '127.0.0.1')
+  .option('--port <port>', 'browser host: port (0 picks a free one)', port, 7410)
+  .option('--no-open', 'browser host: print the address instead of opening a Chromium app window')
+  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean }) => {
+    await start({
+      host: o.host,
+      hubUrl: o.hub ?? null,
+      dataDir: path.resolve(o.data),
+      workstationId: o.workstation,
+      operatorName: o.operator,
+      bind: o.bind,
+      port: o.port,
+      open: o.open,
+    });
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(`vigil: ${(err as Error).message}`);
+  process.exit(1);
+});

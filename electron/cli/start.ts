@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { findChromium, hasDisplay, openAppWindow } from '../browser-host/chromium';
+import { loadOrCreateToken } from '../browser-host/pairing';
+import { startBrowserHost } from '../browser-host/server';
+import type { RuntimeOptions } from '../services/runtime/options';
+import { startRuntime } from '../services/runtime/runtime';
+import { findElectron } from './electron-binary';
+
+export interface StartCommand extends RuntimeOptions {
+  host: 'auto' | 'electron' | 'browser';
+  bind: string;
+  port: number;
+  open: boolean;
+}
+
+const dist = path.resolve(__dirname);
+
+export async function start(o: StartCommand): Promise<void> {
+  const electron = findElectron();
+  if (o.host === 'electron' && !electron.path) {
+    throw new Error(`--host electron: the Electron binary is not available (${'reason' in electron ? electron.reason : ''})`);
+  }
+  if (o.host !== 'browser' && electron.path) return startElectron(electron.path, o);
+  if (o.host === 'auto') {
+    console.log('The Electron binary is not installed on this machine (it could not be downloaded here).');
+    console.log('Starting the browser host instead: the same console and services, in Chromium.');
+  }
+  return startBrowser(o);
+}
+
+function startElectron(binary: string, o: StartCommand): Promise<void> {
+  const options: RuntimeOptions = { dataDir: o.dataDir, hubUrl: o.hubUrl, workstationId: o.workstationId, operatorName: o.operatorName };
+  const args = [path.join(dist, 'main.cjs'), `--vigil-options=${Buffer.from(JSON.stringify(options)).toString('base64url')}`];
+  // Chromium refuses to start as root with its OS sandbox; the page sandbox and context
+  // isolation still apply. Say so rather than hide it.
+  if (process.getuid?.() === 0) {
+    console.warn('Running as root: Chromium\'s OS-level sandbox is disabled (--no-sandbox). Run Vigil as a normal user in production.');
+    args.push('--no-sandbox');
+  }
+  const child = spawn(binary, args, { stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Electron exited with code ${code}`))));
+  });
+}
+
+async function startBrowser(o: StartCommand): Promise<void> {
+  const chromium = findChromium();
+  const canOpen = o.open && chromium !== null && hasDisplay();
+  let pairingUrl = '';
+  const runtime = await startRuntime(o, {
+    host: 'browser',
+    workerPath: path.join(dist, 'store-worker.cjs'),
+    openWindow: async (role) => {
+      if (canOpen && chromium) openAppWindow(chromium, withRole(pairingUrl, role), o.dataDir);
+    },
+  });
+  const host = await startBrowserHost({
+    runtime,
+    rendererDir: path.join(dist, '..', 'renderer'),
+    bind: o.bind,
+    port: o.port,
+    token: loadOrCreateToken(o.dataDir),
+  });
+  pairingUrl = host.pairingUrl;
+  console.log(`Vigil browser host on ${host.url} (data: ${o.dataDir})`);
+  console.log(`Open: ${host.pairingUrl}`);
+  if (o.bind !== '127.0.0.1' && o.bind !== '::1' && o.bind !== 'localhost') {
+    console.warn(`Listening on ${o.bind}: any machine that can reach it and has the pairing token can use these services.`);
+  }
+  if (canOpen && chromium) openAppWindow(chromium, withRole(host.pairingUrl, 'console'), o.dataDir);
+  else if (o.open) console.log(chromium ? 'No display here: open the address above in Chromium.' : 'Chromium is not installed: open the address above in Chromium or Chrome.');
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      console.log(`${signal}: stopping Vigil.`);
+      void host
+        .close()
+        .then(() => runtime.close())
+        .finally(resolve);
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}
+
+function withRole(pairingUrl: string, role: string): string {
+  const [base, fragment] = pairingUrl.split('#');
+  return `${base}?role=${role}#${fragment}`;
+}

@@ -1,0 +1,73 @@
+// The Electron host: the product. Starts the shared services, serves the renderer from
+// vigil://app/, and opens one sandboxed window per role.
+import path from 'node:path';
+import { app, ipcMain } from 'electron';
+import { dispatch } from '../services/api/dispatch';
+import { defaultRuntimeOptions, type RuntimeOptions } from '../services/runtime/options';
+import { startRuntime, type Runtime } from '../services/runtime/runtime';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { hardenAllContents } from './hardening';
+import { IPC_EVENT, IPC_REQUEST } from '../shared/contract/ipc-channels';
+import { allWindows, openRoleWindow, roleOf } from './windows';
+
+const OPTIONS_FLAG = '--vigil-options=';
+
+function readOptions(): RuntimeOptions {
+  const defaults = { ...defaultRuntimeOptions(), dataDir: app.getPath('userData') };
+  const arg = process.argv.find((a) => a.startsWith(OPTIONS_FLAG));
+  if (!arg) return defaults;
+  const given = JSON.parse(Buffer.from(arg.slice(OPTIONS_FLAG.length), 'base64url').toString('utf8')) as Partial<RuntimeOptions>;
+  return { ...defaults, ...given };
+}
+
+app.enableSandbox();
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let runtime: Runtime | null = null;
+
+async function start(): Promise<void> {
+  const options = readOptions();
+  const preload = path.join(__dirname, 'preload.cjs');
+  hardenAllContents();
+  serveRenderer(path.join(__dirname, '..', 'renderer'));
+  runtime = await startRuntime(options, {
+    host: 'electron',
+    workerPath: path.join(__dirname, 'store-worker.cjs'),
+    openWindow: async (role) => {
+      await openRoleWindow(role, preload);
+    },
+  });
+  const rt = runtime;
+  ipcMain.handle(IPC_REQUEST, (event, envelope: unknown) => {
+    // Only Vigil's own pages may call services; anything else gets nothing.
+    const frameUrl = event.senderFrame?.url ?? '';
+    const role = roleOf(event.sender.id);
+    if (!frameUrl.startsWith(`${APP_ORIGIN}/`) || !role) {
+      rt.log.warn({ frameUrl }, 'IPC from an unknown frame refused');
+      return { kind: 'response', id: null, ok: false, error: { code: 'bad-request', message: 'sender not allowed' } };
+    }
+    return dispatch(envelope, rt.handlers, rt.log, `ipc:${role}`);
+  });
+  rt.bus.subscribe((event) => {
+    for (const win of allWindows()) win.webContents.send(IPC_EVENT, event);
+  });
+  await openRoleWindow('console', preload);
+}
+
+app.on('second-instance', () => {
+  allWindows()[0]?.focus();
+});
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', (event) => {
+  if (!runtime) return;
+  event.preventDefault();
+  const rt = runtime;
+  runtime = null;
+  void rt.close().finally(() => app.quit());
+});
+
+app.whenReady().then(start, (err: unknown) => {
+  console.error('Vigil failed to start', err);
+  app.exit(1);
+});

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import { createStream } from 'rotating-file-stream';
+
+export type { Logger };
+
+export interface LogOptions {
+  /** Folder for vigil.log and its rotated predecessors (vigil.log.1 …). */
+  dir: string;
+  level?: pino.Level;
+  /** Also write warnings and errors to stderr, for a terminal or a service manager. */
+  stderr?: boolean;
+}
+
+/**
+ * Structured JSON lines, rotated by size (10 MB × 10 files) so a workstation that runs for months
+ * never fills its disk with logs. Secrets never reach a log line: the redact paths below
+ * are a second guard behind not logging them at all.
+ */
+export function createLogger(opts: LogOptions): Logger {
+  fs.mkdirSync(opts.dir, { recursive: true });
+  const file = createStream((time, index) => (time ? `vigil.log.${index}` : 'vigil.log'), {
+    path: opts.dir,
+    size: '10M',
+    maxFiles: 10,
+  });
+  const streams: pino.StreamEntry[] = [{ level: opts.level ?? 'info', stream: file }];
+  if (opts.stderr) streams.push({ level: 'warn', stream: process.stderr });
+  return pino(
+    {
+      level: opts.level ?? 'info',
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: ['*.password', '*.token', '*.secret', '*.credentials', 'token', 'password'], censor: '[redacted]' },
+    },
+    pino.multistream(streams),
+  );
+}
+
+export function logFile(dir: string): string {
+  return path.join(dir, 'vigil.log');
+}

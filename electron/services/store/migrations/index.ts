@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { initial } from './0010-initial';
+
+/** Every migration, oldest first. Never edit one that has shipped: add the next. */
+export const migrations: readonly Migration[] = [initial];

@@ -1,0 +1,82 @@
+// The only code that changes the database. Each writer is one transaction that records the
+// change, its chronology event where there is one, and the audit row of the operator action.
+import type { Database } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import type { Actor, Language } from '../../shared/domain/identity';
+import type { Incident, NewIncident } from '../../shared/domain/incident';
+import { appendAudit } from './audit';
+import { incidentFromRow, type IncidentRow } from './rows';
+
+export interface Clock {
+  now(): number;
+}
+export const systemClock: Clock = { now: () => Date.now() };
+
+export function createIncident(db: Database, actor: Actor, input: NewIncident, clock: Clock = systemClock): Incident {
+  return db
+    .transaction((): Incident => {
+      const at = clock.now();
+      const id = uuidv7();
+      db.prepare(
+        `INSERT INTO incidents (id, type, priority, status, lat, lon, address, district, summary, exercise, origin, created_at, updated_at)
+         VALUES (@id, @type, @priority, 'new', @lat, @lon, @address, @district, @summary, @exercise, 'local', @at, @at)`,
+      ).run({
+        id,
+        type: input.type,
+        priority: input.priority,
+        lat: input.location.lat,
+        lon: input.location.lon,
+        address: input.address,
+        district: input.district,
+        summary: input.summary,
+        exercise: input.exercise ? 1 : 0,
+        at,
+      });
+      appendIncidentEvent(db, actor, at, id, 'created', { type: input.type, priority: input.priority });
+      appendAudit(db, actor, at, { action: 'incident.create', targetKind: 'incident', targetId: id, details: { type: input.type, priority: input.priority } });
+      const row = db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow;
+      return incidentFromRow(row);
+    })
+    .immediate();
+}
+
+export function appendIncidentEvent(
+  db: Database,
+  actor: Actor,
+  at: number,
+  incidentId: string,
+  kind: 'created' | 'status' | 'note' | 'assign' | 'release' | 'plan_step' | 'merge',
+  payload: Record<string, unknown>,
+): void {
+  db.prepare(
+    `INSERT INTO incident_events (id, incident_id, kind, payload, operator_id, operator_name, workstation_id, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(uuidv7(), incidentId, kind, JSON.stringify(payload), actor.operatorId, actor.operatorName, actor.workstationId, at);
+}
+
+export function setLanguage(db: Database, actor: Actor, language: Language, clock: Clock = systemClock): void {
+  db.transaction(() => {
+    const at = clock.now();
+    const before = readSetting(db, actor.workstationId, 'language');
+    db.prepare(
+      `INSERT INTO workspace_settings (workstation_id, key, value, updated_at) VALUES (?, 'language', ?, ?)
+       ON CONFLICT (workstation_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    ).run(actor.workstationId, JSON.stringify(language), at);
+    appendAudit(db, actor, at, { action: 'workspace.language', targetKind: 'workstation', targetId: actor.workstationId, details: { from: before, to: language } });
+  }).immediate();
+}
+
+export function readSetting(db: Database, workstationId: string, key: string): unknown {
+  const row = db.prepare('SELECT value FROM workspace_settings WHERE workstation_id = ? AND key = ?').get(workstationId, key) as
+    | { value: string }
+    | undefined;
+  return row ? (JSON.parse(row.value) as unknown) : undefined;
+}
+
+/** Records who is working at this workstation; the operators table feeds sign-in later. */
+export function upsertOperator(db: Database, id: string, displayName: string, role: 'operator' | 'system', clock: Clock = systemClock): void {
+  db.prepare(
+    `INSERT INTO operators (id, display_name, role, created_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name`,
+  ).run(id, displayName, role, clock.now());
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Every failure the renderer can be told about. The renderer translates the code; the
+ * message is English detail for logs and engineers, never shown as the only explanation.
+ */
+export const ERROR_CODES = [
+  'bad-request', // not a well-formed envelope, or params failed validation
+  'unknown-method',
+  'store-unavailable', // database damaged or not open; see store.status
+  'not-found',
+  'conflict',
+  'internal',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorBody = z.object({ code: ErrorCode, message: z.string() });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** Thrown by services; the dispatcher turns it into an error response. */
+export class ServiceError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'ServiceError';
+    this.code = code;
+  }
+}
