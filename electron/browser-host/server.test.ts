@@ -1,0 +1,108 @@
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startTestRuntime } from '../../test/support/runtime';
+import { useTempDirs } from '../../test/support/temp';
+import type { Runtime } from '../services/runtime/runtime';
+import { startBrowserHost, type BrowserHost } from './server';
+
+const tempDir = useTempDirs('all');
+const TOKEN = 'a'.repeat(43);
+let rt: Runtime;
+let host: BrowserHost;
+let rendererDir: string;
+
+beforeAll(async () => {
+  rendererDir = tempDir();
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Vigil</title>');
+  rt = await startTestRuntime(tempDir());
+  host = await startBrowserHost({ runtime: rt, rendererDir, bind: '127.0.0.1', port: 0, token: TOKEN, authTimeoutMs: 300 });
+});
+afterAll(async () => {
+  await host.close();
+  await rt.close();
+});
+
+const wsUrl = () => host.url.replace('http:', 'ws:') + 'api';
+
+/** Opens a socket, sends `frames`, and collects replies until `until` arrive, it closes, or 1.5 s pass. */
+function session(
+  frames: string[],
+  headers: Record<string, string> = {},
+  until = Infinity,
+): Promise<{ received: string[]; close: number | null; error?: string }> {
+  return new Promise((resolve) => {
+    const received: string[] = [];
+    const ws = new WebSocket(wsUrl(), { headers });
+    const done = (close: number | null, error?: string) => {
+      clearTimeout(timer);
+      ws.removeAllListeners();
+      ws.terminate();
+      resolve({ received, close, error });
+    };
+    const timer = setTimeout(() => done(null), 1500);
+    ws.on('open', () => frames.forEach((f) => ws.send(f)));
+    ws.on('message', (m) => {
+      received.push(String(m));
+      if (received.length >= until) done(null);
+    });
+    ws.on('close', (code) => done(code));
+    ws.on('error', (e) => done(null, e.message));
+  });
+}
+
+const auth = (token: string) => JSON.stringify({ kind: 'auth', token, protocol: 1 });
+const listRequest = JSON.stringify({ kind: 'request', id: 1, method: 'incidents.list', params: { limit: 5 } });
+
+describe('browser host', () => {
+  it('listens on loopback', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(host.pairingUrl).toBe(`${host.url}#token=${TOKEN}`);
+  });
+
+  it('serves data to a client with the pairing token', async () => {
+    const r = await session([auth(TOKEN), listRequest], {}, 1);
+    expect(r.received).toHaveLength(1);
+    expect(JSON.parse(r.received[0]!)).toMatchObject({ id: 1, ok: true });
+  });
+
+  it('gives a client with a wrong token nothing and closes with 4401', async () => {
+    const r = await session([auth('b'.repeat(43)), listRequest]);
+    expect(r.received).toEqual([]);
+    expect(r.close).toBe(4401);
+  });
+
+  it('gives a client that skips pairing nothing', async () => {
+    const r = await session([listRequest]);
+    expect(r.received).toEqual([]);
+    expect(r.close).toBe(4401);
+  });
+
+  it('closes a silent client after the pairing time-out', async () => {
+    const r = await session([]);
+    expect(r.close).toBe(4408);
+  });
+
+  it('refuses a WebSocket opened by a page of another origin', async () => {
+    const r = await session([auth(TOKEN), listRequest], { Origin: 'http://evil.example' });
+    expect(r.received).toEqual([]);
+    expect(r.error).toMatch(/403/);
+  });
+
+  it('serves the renderer with the content security policy and never a file outside it', async () => {
+    const get = (p: string) =>
+      new Promise<{ status: number; csp: string | undefined }>((resolve, reject) => {
+        http.get(new URL(p, host.url), (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, csp: res.headers['content-security-policy'] as string | undefined });
+        }).on('error', reject);
+      });
+    const index = await get('/');
+    expect(index.status).toBe(200);
+    expect(index.csp).toMatch(/script-src 'self'/);
+    expect((await get('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
+    expect((await get('/..%2f..%2fetc%2fpasswd')).status).toBe(404);
+  });
+});

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRuntime } from '../../../test/support/runtime';
+import { useTempDirs } from '../../../test/support/temp';
+import { METHODS } from '../../shared/contract/requests';
+import type { Runtime } from '../runtime/runtime';
+import { dispatch } from './dispatch';
+
+const tempDir = useTempDirs('all');
+let rt: Runtime;
+beforeAll(async () => {
+  rt = await startTestRuntime(tempDir());
+});
+afterAll(() => rt.close());
+
+const send = (raw: unknown) => dispatch(raw, rt.handlers, rt.log, 'test');
+
+describe('dispatch: the boundary every renderer message crosses', () => {
+  it('answers a valid request with the handler\'s result', async () => {
+    const reply = await send(JSON.stringify({ kind: 'request', id: 7, method: 'incidents.list', params: { limit: 3 } }));
+    expect(reply).toMatchObject({ kind: 'response', id: 7, ok: true });
+    expect((reply as { result: unknown[] }).result).toHaveLength(3);
+  });
+
+  it('refuses broken JSON, unknown methods and invalid params with a clear code', async () => {
+    expect(await send('{"kind":"request",')).toMatchObject({ ok: false, id: null, error: { code: 'bad-request' } });
+    expect(await send({ kind: 'request', id: 1, method: 'db.exec', params: {} })).toMatchObject({ ok: false, id: 1, error: { code: 'unknown-method' } });
+    expect(await send({ kind: 'request', id: 2, method: 'incidents.create', params: { type: 'fire', priority: 99 } })).toMatchObject({
+      ok: false,
+      id: 2,
+      error: { code: 'bad-request', message: expect.stringMatching(/invalid params for incidents\.create/) },
+    });
+    expect(await send({ kind: 'request', id: 3, method: 'incidents.list', params: { limit: 10, sql: 'DROP TABLE incidents' } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    expect(await send({ kind: 'request', id: 4, method: '__proto__', params: {} })).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await send('x'.repeat(2 * 1024 * 1024))).toMatchObject({ ok: false, error: { code: 'bad-request', message: 'message too large' } });
+  });
+
+  it('never throws and never changes what is stored, whatever arrives', async () => {
+    const before = await rt.store.call('counts');
+    const anyRequest = fc.record({
+      kind: fc.oneof(fc.constant('request'), fc.string()),
+      id: fc.oneof(fc.nat(), fc.integer(), fc.double(), fc.string(), fc.constant(null)),
+      method: fc.oneof(fc.constantFrom(...METHODS.filter((m) => m !== 'incidents.create' && m !== 'workspace.setLanguage' && m !== 'store.recover')), fc.string()),
+      params: fc.anything(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.json(), fc.anything(), anyRequest), async (raw) => {
+        const reply = await send(raw);
+        expect(reply.kind).toBe('response');
+        if (!reply.ok) expect(['bad-request', 'unknown-method', 'internal', 'store-unavailable']).toContain(reply.error.code);
+      }),
+      { numRuns: 400 },
+    );
+    expect(await rt.store.call('counts')).toEqual(before);
+  });
+
+  it('refuses a create whose every field is malformed, and stores nothing', async () => {
+    const before = await rt.store.call('counts');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          type: fc.string(),
+          priority: fc.oneof(fc.integer({ min: 5 }), fc.integer({ max: 0 }), fc.double()),
+          location: fc.record({ lat: fc.double({ min: 91, noNaN: true }), lon: fc.double() }),
+          address: fc.string(),
+        }),
+        async (params) => {
+          const reply = await send({ kind: 'request', id: 1, method: 'incidents.create', params });
+          expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(await rt.store.call('counts')).toEqual(before);
+  });
+});
