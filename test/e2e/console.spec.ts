@@ -1,0 +1,97 @@
+import { expect, pairing, test } from './fixtures';
+
+test('the console shows the seeded incidents in Chinese, then in English, and remembers the choice', async ({ page, host }) => {
+  await page.goto(pairing(host));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const rows = page.getByTestId('incident-row');
+  await expect(rows).toHaveCount(6);
+  await expect(rows.filter({ hasText: '交通事故' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: '东方红路与三八路交叉口' })).toHaveCount(1);
+  await expect(page.getByTestId('nav-incidents')).toContainText('警情');
+  await expect(page.getByText('张伟')).toBeVisible();
+  await expect(page.getByText('ws-dispatch-03')).toBeVisible();
+  // The token left the address bar as soon as the page read it.
+  expect(page.url()).not.toContain('token=');
+
+  await page.getByTestId('language-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(rows.filter({ hasText: 'Traffic accident' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: '交通事故' })).toHaveCount(0);
+  await expect(page.getByTestId('nav-incidents')).toContainText('Incidents');
+
+  // Saved per workstation in main: a reload (same tab session) comes back in English.
+  await page.reload();
+  await expect(page.getByTestId('incident-row').filter({ hasText: 'Traffic accident' })).toHaveCount(1);
+});
+
+test('the console is usable from the keyboard', async ({ page, host }) => {
+  await page.goto(pairing(host));
+  await expect(page.getByTestId('incident-row')).toHaveCount(6);
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByTestId('nav-video')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('video-point-row')).toHaveCount(10);
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByTestId('nav-incidents')).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('a malformed request is refused with a clear error and changes nothing', async ({ page, host }) => {
+  await page.goto(pairing(host));
+  await expect(page.getByTestId('incident-row')).toHaveCount(6);
+  const replies = await page.evaluate(async (token) => {
+    const ws = new WebSocket(`ws://${location.host}/api`);
+    const got: unknown[] = [];
+    await new Promise((r) => (ws.onopen = r));
+    ws.onmessage = (m) => got.push(JSON.parse(String(m.data)));
+    ws.send(JSON.stringify({ kind: 'auth', token, protocol: 1 }));
+    ws.send('{"kind":"request","id":');
+    ws.send(JSON.stringify({ kind: 'request', id: 2, method: 'incidents.create', params: { type: 'arson', priority: 0, location: { lat: 200, lon: 0 } } }));
+    ws.send(JSON.stringify({ kind: 'request', id: 3, method: 'db.exec', params: { sql: 'DELETE FROM incidents' } }));
+    ws.send(JSON.stringify({ kind: 'request', id: 4, method: 'incidents.list', params: { limit: 100 } }));
+    await new Promise<void>((resolve) => {
+      const t = setInterval(() => {
+        if (got.length >= 4) {
+          clearInterval(t);
+          resolve();
+        }
+      }, 20);
+      setTimeout(() => {
+        clearInterval(t);
+        resolve();
+      }, 5000);
+    });
+    ws.close();
+    return got as Array<{ id: number | null; ok: boolean; error?: { code: string; message: string }; result?: unknown[] }>;
+  }, host.token);
+  const byId = (id: number | null) => replies.find((r) => r.id === id);
+  expect(byId(null)).toMatchObject({ ok: false, error: { code: 'bad-request', message: 'message is not valid JSON' } });
+  expect(byId(2)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  expect(byId(2)!.error!.message).toMatch(/invalid params for incidents\.create/);
+  expect(byId(3)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+  expect(byId(4)!.result).toHaveLength(6);
+  // The host is still serving, and the console still shows every row.
+  await page.reload();
+  await expect(page.getByTestId('incident-row')).toHaveCount(6);
+  expect(host.child.exitCode).toBeNull();
+  // …and said so in its log, where an engineer will look.
+  expect(host.output()).toContain('malformed request refused');
+});
+
+test('a browser without the right pairing token gets nothing', async ({ page, host }) => {
+  await page.goto(`${host.url}#token=${'x'.repeat(43)}`);
+  await expect(page.getByTestId('pairing-refused')).toBeVisible();
+  await expect(page.getByTestId('incident-row')).toHaveCount(0);
+  const raw = await page.evaluate(async () => {
+    const ws = new WebSocket(`ws://${location.host}/api`);
+    const got: string[] = [];
+    ws.onmessage = (m) => got.push(String(m.data));
+    await new Promise((r) => (ws.onopen = r));
+    ws.send(JSON.stringify({ kind: 'auth', token: 'wrong', protocol: 1 }));
+    ws.send(JSON.stringify({ kind: 'request', id: 1, method: 'incidents.list', params: {} }));
+    const code = await new Promise<number>((r) => (ws.onclose = (e) => r(e.code)));
+    return { code, got };
+  });
+  expect(raw).toEqual({ code: 4401, got: [] });
+  expect(host.child.exitCode).toBeNull();
+});
