@@ -8,6 +8,8 @@ export default defineConfig({
   root: here,
   base: './',
   plugins: [react()],
+  // Static files copied as they are (the favicon); everything else is bundled.
+  publicDir: path.resolve(here, '../resources/icons'),
   build: {
     outDir: path.resolve(here, '../dist/renderer'),
     emptyOutDir: true,
