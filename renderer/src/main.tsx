@@ -1,9 +1,17 @@
+// A Vigil window: the same code in Electron (IPC through the preload) and in a browser
+// (WebSocket to the browser host). See docs/architecture.md.
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { initI18n } from './i18n/i18n';
+import { App } from './shell/App';
+import { linkToMain } from './state/main-link';
 import { connect } from './transport/connect';
+import './styles/app.css';
 
-const transport = connect();
-function App() {
-  return <div>Vigil</div>;
-}
-void transport.request('session.get', {}).then((s) => console.log(s));
-createRoot(document.getElementById('root')!).render(<App />);
+await initI18n();
+const main = linkToMain(connect());
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App main={main} />
+  </StrictMode>,
+);

@@ -48,13 +48,10 @@ export function createHandlers(d: ServiceDeps): Handlers {
     'store.status': () => d.store.call('status'),
     'store.recover': async () => {
       const before = await d.store.call('status');
-      const result = await d.store.call('recover');
-      const { movedTo, ...status } = result;
+      const status = await d.store.call('recover', { actor: d.actor });
+      const movedTo = status.state === 'ready' ? status.movedAside : undefined;
       d.log.warn({ action: 'store.recover', before, movedTo, after: status.state }, 'damaged database moved aside at operator request');
-      if (status.state === 'ready') {
-        await d.store.call('registerOperator', { actor: d.actor });
-        await d.store.call('seedDemoIfNew', { actor: d.actor });
-      }
+      if (status.state === 'ready') await d.store.call('seedDemoIfNew', { actor: d.actor });
       d.bus.emit('store.status', status);
       return status;
     },

@@ -7,7 +7,7 @@ import type { IncidentStatus, NewIncident } from '../../shared/domain/incident';
 import { moveAside, openStore } from './open';
 import { countRows, listIncidents, listVideoPoints } from './readers';
 import { seedDemoIfNew } from './seed';
-import { createIncident, readSetting, setLanguage, upsertOperator } from './writers';
+import { createIncident, readSetting, recordRecovery, setLanguage, upsertOperator } from './writers';
 
 export class StoreUnavailableError extends Error {
   readonly code = 'store-unavailable';
@@ -40,10 +40,17 @@ export class StoreState {
     return this.db;
   }
 
-  recover(): StoreStatus & { movedTo?: string } {
-    if (this.status.state !== 'damaged') return this.status;
-    const movedTo = moveAside(this.file);
-    return { ...this.open(), movedTo };
+  /** Moves a damaged file aside and opens a fresh one; the new database's audit log records who chose to. */
+  recover(actor: Actor): StoreStatus {
+    const damaged = this.status;
+    if (damaged.state !== 'damaged') return damaged;
+    const movedAside = moveAside(this.file);
+    const reopened = this.open();
+    if (reopened.state === 'ready' && this.db) {
+      this.status = { ...reopened, movedAside };
+      recordRecovery(this.db, actor, { movedAside, reason: damaged.reason, detail: damaged.detail });
+    }
+    return this.status;
   }
 
   close(): void {
@@ -55,7 +62,7 @@ export class StoreState {
 export function createOps(state: StoreState) {
   return {
     status: (): StoreStatus => state.status,
-    recover: () => state.recover(),
+    recover: (a: { actor: Actor }) => state.recover(a.actor),
     registerOperator: (a: { actor: Actor }) => upsertOperator(state.ready, a.actor.operatorId, a.actor.operatorName, 'operator'),
     seedDemoIfNew: (a: { actor: Actor }) => seedDemoIfNew(state.ready, a.actor),
     listIncidents: (a: { statuses?: IncidentStatus[]; limit: number }) => listIncidents(state.ready, a),

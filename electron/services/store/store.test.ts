@@ -86,11 +86,16 @@ describe('store (worker thread, real SQLite file)', () => {
     await expect(s.call('listIncidents', { limit: 10 })).rejects.toMatchObject({ code: 'store-unavailable' });
     expect(fs.readFileSync(file)).toEqual(garbage);
 
-    const after = await s.call('recover');
-    expect(after.state).toBe('ready');
-    expect(after.movedTo).toMatch(/vigil\.db\.damaged-/);
-    expect(fs.readFileSync(after.movedTo!)).toEqual(garbage);
+    const after = await s.call('recover', { actor: dutyOfficer });
+    if (after.state !== 'ready') throw new Error(`not recovered: ${JSON.stringify(after)}`);
+    expect(after.movedAside).toMatch(/vigil\.db\.damaged-/);
+    expect(fs.readFileSync(after.movedAside!)).toEqual(garbage);
     expect(await s.call('listIncidents', { limit: 10 })).toEqual([]);
+    // The fresh database starts with the record of who chose to start it, and why.
+    const audit = new Database(file, { readonly: true }).prepare('SELECT operator_id, workstation_id, action, details FROM audit_log').all();
+    expect(audit).toEqual([
+      { operator_id: dutyOfficer.operatorId, workstation_id: dutyOfficer.workstationId, action: 'store.recover', details: expect.stringContaining('"reason":"corrupt"') },
+    ]);
   });
 
   it('reports a file that is not a database at all as damaged', async () => {

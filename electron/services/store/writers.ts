@@ -80,3 +80,11 @@ export function upsertOperator(db: Database, id: string, displayName: string, ro
      ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name`,
   ).run(id, displayName, role, clock.now());
 }
+
+/** The first rows of a database started afresh: who is here, and that they chose to move the damaged one aside. */
+export function recordRecovery(db: Database, actor: Actor, what: { movedAside: string; reason: string; detail: string }, clock: Clock = systemClock): void {
+  db.transaction(() => {
+    upsertOperator(db, actor.operatorId, actor.operatorName, 'operator', clock);
+    appendAudit(db, actor, clock.now(), { action: 'store.recover', targetKind: 'database', details: what });
+  }).immediate();
+}

@@ -3,7 +3,13 @@ import { Actor, Language } from '../domain/identity';
 
 export const StoreStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('opening') }),
-  z.object({ state: z.literal('ready'), schemaVersion: z.number().int(), path: z.string() }),
+  z.object({
+    state: z.literal('ready'),
+    schemaVersion: z.number().int(),
+    path: z.string(),
+    /** Where a damaged database was moved when the operator chose to start afresh. */
+    movedAside: z.string().optional(),
+  }),
   z.object({
     state: z.literal('damaged'),
     path: z.string(),

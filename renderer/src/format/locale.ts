@@ -1,0 +1,48 @@
+// Dates, times and numbers in the operator's language, in the workstation's own time zone
+// (the control room's clock). Formatters are built once per language: they are not cheap.
+import type { Language } from '../../../electron/shared/domain/identity';
+
+interface Formatters {
+  clock: Intl.DateTimeFormat;
+  date: Intl.DateTimeFormat;
+  dateTime: Intl.DateTimeFormat;
+  relative: Intl.RelativeTimeFormat;
+  coordinate: Intl.NumberFormat;
+  integer: Intl.NumberFormat;
+}
+
+const cache = new Map<Language, Formatters>();
+
+function formatters(language: Language): Formatters {
+  let f = cache.get(language);
+  if (!f) {
+    f = {
+      clock: new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
+      date: new Intl.DateTimeFormat(language, { year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' }),
+      dateTime: new Intl.DateTimeFormat(language, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
+      relative: new Intl.RelativeTimeFormat(language, { numeric: 'always', style: 'short' }),
+      coordinate: new Intl.NumberFormat(language, { minimumFractionDigits: 5, maximumFractionDigits: 5 }),
+      integer: new Intl.NumberFormat(language),
+    };
+    cache.set(language, f);
+  }
+  return f;
+}
+
+export const formatClock = (language: Language, at: number): string => formatters(language).clock.format(at);
+export const formatDate = (language: Language, at: number): string => formatters(language).date.format(at);
+export const formatDateTime = (language: Language, at: number): string => formatters(language).dateTime.format(at);
+export const formatCoordinate = (language: Language, degrees: number): string => formatters(language).coordinate.format(degrees);
+export const formatInteger = (language: Language, n: number): string => formatters(language).integer.format(n);
+
+/** How long ago, in the largest whole unit that fits: "3 分钟前", "2 hr. ago". */
+export function formatAge(language: Language, at: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - at) / 1000));
+  const rel = formatters(language).relative;
+  if (seconds < 60) return rel.format(-seconds, 'second');
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return rel.format(-minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return rel.format(-hours, 'hour');
+  return rel.format(-Math.floor(hours / 24), 'day');
+}

@@ -1,0 +1,42 @@
+import { useCallback } from 'react';
+import { PairingRefused } from '../screens/PairingRefused';
+import { Connecting } from '../screens/Connecting';
+import { StoreDamaged } from '../screens/StoreDamaged';
+import { useConsole, type View } from '../state/console-store';
+import type { MainLink } from '../state/main-link';
+import { IncidentsView } from '../views/IncidentsView';
+import { MapView } from '../views/MapView';
+import { VideoView } from '../views/VideoView';
+import { WallView } from '../views/WallView';
+import { Header } from './Header';
+import { Nav } from './Nav';
+import { NoticeBar } from './NoticeBar';
+import { useGlobalShortcuts } from './shortcuts';
+
+const VIEW_COMPONENTS: Record<View, () => React.JSX.Element> = {
+  incidents: IncidentsView,
+  map: MapView,
+  video: VideoView,
+  wall: WallView,
+};
+
+export function App({ main }: { main: MainLink }) {
+  const link = useConsole((s) => s.link);
+  const session = useConsole((s) => s.session);
+  const store = useConsole((s) => s.store);
+  const view = useConsole((s) => s.view);
+  const toggleLanguage = useCallback(() => void main.toggleLanguage(), [main]);
+  useGlobalShortcuts(toggleLanguage);
+
+  if (link === 'refused') return <PairingRefused />;
+  if (!session) return <Connecting />;
+  const Current = VIEW_COMPONENTS[view];
+  return (
+    <div className="app">
+      <Header onToggleLanguage={toggleLanguage} />
+      <Nav />
+      <NoticeBar />
+      {store?.state === 'damaged' ? <StoreDamaged status={store} onRecover={() => main.recoverStore()} /> : <Current />}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { Incident } from '../../../electron/shared/domain/incident';
+import { formatCoordinate, formatDateTime } from '../format/locale';
+import { priorityKey } from './priority';
+import { useConsole } from '../state/console-store';
+
+export function IncidentDetail({ incident: i }: { incident: Incident | null }) {
+  const { t } = useTranslation();
+  const language = useConsole((s) => s.language);
+  return (
+    <aside className="pane detail-pane" aria-labelledby="detail-title" data-testid="incident-detail">
+      <div className="pane-head">
+        <h2 id="detail-title">{t('incidents.detail.title')}</h2>
+      </div>
+      {!i ? (
+        <p className="empty">{t('incidents.detail.none')}</p>
+      ) : (
+        <div className="detail-body">
+          <p className="detail-headline">
+            <span className={`priority p${i.priority}`}>{t(priorityKey(i.priority))}</span>
+            <strong>{t(`incidentType.${i.type}`)}</strong>
+            <span className={`status s-${i.status}`}>{t(`incidentStatus.${i.status}`)}</span>
+            {i.exercise && <span className="badge exercise-badge">{t('incidents.detail.exercise')}</span>}
+          </p>
+          <p className="detail-address">{i.address}</p>
+          {i.summary && <p className="detail-summary">{i.summary}</p>}
+          <dl className="facts">
+            <dt>{t('incidents.columns.district')}</dt>
+            <dd>{i.district || '—'}</dd>
+            <dt>{t('incidents.detail.createdAt')}</dt>
+            <dd>{formatDateTime(language, i.createdAt)}</dd>
+            <dt>{t('incidents.detail.updatedAt')}</dt>
+            <dd>{formatDateTime(language, i.updatedAt)}</dd>
+            <dt>{t('incidents.detail.location')}</dt>
+            <dd className="mono">
+              {formatCoordinate(language, i.location.lat)}, {formatCoordinate(language, i.location.lon)}
+            </dd>
+            <dt>{t('incidents.detail.id')}</dt>
+            <dd className="mono small">{i.id}</dd>
+          </dl>
+        </div>
+      )}
+    </aside>
+  );
+}
