@@ -11,7 +11,9 @@ export function findElectron(): { path: string } | { path: null; reason: string 
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   let dir: string;
   try {
-    dir = path.dirname(createRequire(__filename).resolve('electron/package.json'));
+    // __filename exists in the bundled CommonJS CLI; ES-module callers (tests) resolve from the working folder.
+    const from = typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js');
+    dir = path.dirname(createRequire(from).resolve('electron/package.json'));
   } catch {
     return { path: null, reason: 'the electron package is not installed' };
   }

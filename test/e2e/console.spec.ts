@@ -1,3 +1,4 @@
+import { pairedClient } from '../support/browser-host-process';
 import { expect, pairing, test } from './fixtures';
 
 test('the console shows the seeded incidents in Chinese, then in English, and remembers the choice', async ({ page, host }) => {
@@ -94,4 +95,24 @@ test('a browser without the right pairing token gets nothing', async ({ page, ho
   });
   expect(raw).toEqual({ code: 4401, got: [] });
   expect(host.child.exitCode).toBeNull();
+});
+
+test('an incident created elsewhere appears at once, in queue order, without a reload', async ({ page, host }) => {
+  await page.goto(pairing(host));
+  const rows = page.getByTestId('incident-row');
+  await expect(rows).toHaveCount(6);
+  // Another window of this workstation (here a second paired client) opens a level-1 incident.
+  const other = await pairedClient(host);
+  const reply = await other.request('incidents.create', {
+    type: 'hazardous_material',
+    priority: 1,
+    location: { lat: 37.44, lon: 116.33 },
+    address: '德城区 晶华路 加油站',
+  });
+  other.ws.close();
+  expect(reply).toMatchObject({ ok: true });
+  await expect(rows).toHaveCount(7);
+  // Open level-1 incidents lead the queue, newest first.
+  await expect(rows.first()).toContainText('危化品泄漏');
+  await expect(rows.first()).toContainText('德城区 晶华路 加油站');
 });

@@ -33,7 +33,6 @@ export function MapView() {
           <p className="empty">{t('map.empty')}</p>
         ) : (
           <svg className="schematic" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="map-title" data-testid="map-schematic">
-            <rect className="schematic-bg" x={0} y={0} width={W} height={H} />
             {cameras.map((c) => {
               const { x, y } = projection.toXY(c.location);
               const r = Math.max(MIN_CONE, (c.rangeM ?? 100) * projection.perMetre);

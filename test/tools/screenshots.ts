@@ -1,0 +1,35 @@
+// Takes the screenshots shown in the README and docs: the real browser host with a fresh,
+// seeded data folder, in Debian's Chromium. Run with `npm run screenshots` after `npm run build`.
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnBrowserHost } from '../support/browser-host-process';
+import { CHROMIUM } from '../playwright.config';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const out = path.join(root, 'docs', 'screenshots');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-shots-'));
+const host = await spawnBrowserHost(path.join(root, 'dist', 'electron'), dataDir, ['--workstation', 'ws-dispatch-03', '--operator', '张伟']);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: 'dark' });
+  await page.goto(`${host.url}#token=${host.token}`);
+  await page.getByTestId('incident-row').first().waitFor();
+  // The operator's first move: into the queue, down to the most urgent incident.
+  await page.getByTestId('incident-queue').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.screenshot({ path: path.join(out, 'console-zh-CN.png') });
+  await page.keyboard.press('Alt+2');
+  await page.getByTestId('map-incident').first().click();
+  await page.screenshot({ path: path.join(out, 'map-zh-CN.png') });
+  await page.keyboard.press('Control+Shift+L');
+  await page.keyboard.press('Alt+1');
+  await page.locator('html[lang="en"]').waitFor();
+  await page.screenshot({ path: path.join(out, 'console-en.png') });
+  console.log(`screenshots written to ${path.relative(root, out)}`);
+} finally {
+  await browser.close();
+  host.child.kill('SIGTERM');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
