@@ -11,6 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { migrate } from '../electron/services/store/migration';
 import { migrations } from '../electron/services/store/migrations';
 import { Store } from '../electron/services/store/store';
+import { listIncidents } from '../electron/services/store/readers';
 import { createIncident } from '../electron/services/store/writers';
 import type { NewIncident } from '../electron/shared/domain/incident';
 
@@ -75,9 +76,46 @@ async function inWorker(workerPath: string): Promise<Run> {
   return run;
 }
 
+/** A window loading the whole queue: the read a console makes on every (re)connect. */
+const QUEUE_ROWS = 5000;
+const QUEUE_READS = Number(process.env.BENCH_QUEUE_READS ?? 20);
+
+function seededFile(label: string): string {
+  const file = freshFile(label);
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  migrate(db, migrations);
+  db.transaction(() => {
+    for (let i = 0; i < QUEUE_ROWS; i++) createIncident(db, actor, input);
+  })();
+  db.close();
+  return file;
+}
+
+async function measureReads(read: () => Promise<unknown>): Promise<{ readsPerSecond: number; loopDelayP99Ms: number; loopDelayMaxMs: number }> {
+  const run = await measure(async () => {
+    for (let i = 0; i < QUEUE_READS; i++) await read();
+  });
+  return { readsPerSecond: (run.writesPerSecond * QUEUE_READS) / WRITES, loopDelayP99Ms: run.loopDelayP99Ms, loopDelayMaxMs: run.loopDelayMaxMs };
+}
+
+async function queueReads(workerPath: string) {
+  const mainDb = new Database(seededFile('read-main'), { readonly: true });
+  const onMain = await measureReads(async () => {
+    listIncidents(mainDb, { limit: QUEUE_ROWS });
+    await new Promise((r) => setImmediate(r));
+  });
+  mainDb.close();
+  const store = await Store.start(workerPath, seededFile('read-worker'));
+  const viaWorker = await measureReads(() => store.call('listIncidents', { limit: QUEUE_ROWS }));
+  await store.close();
+  return { rows: QUEUE_ROWS, reads: QUEUE_READS, mainThread: onMain, worker: viaWorker };
+}
+
 export async function main(workerPath: string, out: string): Promise<void> {
   const main1 = await onMainThread();
   const worker1 = await inWorker(workerPath);
+  const reads = await queueReads(workerPath);
   const result = {
     benchmark: 'store-event-loop',
     date: new Date().toISOString(),
@@ -89,7 +127,10 @@ export async function main(workerPath: string, out: string): Promise<void> {
       loopDelayP99MainOverWorker: main1.loopDelayP99Ms / worker1.loopDelayP99Ms,
       loopDelayMaxMainOverWorker: main1.loopDelayMaxMs / worker1.loopDelayMaxMs,
       throughputWorkerOverMain: worker1.writesPerSecond / main1.writesPerSecond,
+      queueReadLoopDelayMaxMainOverWorker: reads.mainThread.loopDelayMaxMs / reads.worker.loopDelayMaxMs,
+      queueReadThroughputWorkerOverMain: reads.worker.readsPerSecond / reads.mainThread.readsPerSecond,
     },
+    queueReads: reads,
   };
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
