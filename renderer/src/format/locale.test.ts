@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatAge, formatClock } from './locale';
+
+const now = Date.UTC(2026, 10, 29, 9, 30, 0);
+
+describe('locale formatting', () => {
+  it('says how long ago in the operator’s language, in the largest whole unit', () => {
+    expect(formatAge('zh-CN', now - 3 * 60_000, now)).toBe('3分钟前');
+    expect(formatAge('en', now - 3 * 60_000, now)).toBe('3 min. ago');
+    expect(formatAge('zh-CN', now - 3 * 3600_000, now)).toBe('3小时前');
+    expect(formatAge('en', now - 3 * 86_400_000, now)).toBe('3 days ago');
+    // A clock a little ahead of the hub never shows a time in the future.
+    expect(formatAge('en', now + 5000, now)).toBe('0 sec. ago');
+  });
+
+  it('shows a 24-hour clock in both languages', () => {
+    const at = new Date(2026, 10, 29, 21, 5, 9).getTime(); // local time, whatever the zone
+    expect(formatClock('zh-CN', at)).toBe('21:05:09');
+    expect(formatClock('en', at)).toBe('21:05:09');
+  });
+});
