@@ -62,6 +62,9 @@ describe('durability', () => {
       return r.incident !== 1 || r.events !== 1 || r.audits !== 1;
     });
     expect(missing).toEqual([]);
+    const stored = (db.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n;
+    // The figure behind the claim, in the test log: how many saves the kills had to respect.
+    console.log(`durability: ${acknowledged.length} acknowledged writes across ${ROUNDS} kill -9s; all present (${stored} incidents stored, seed included)`);
     db.close();
   });
 });
