@@ -11,8 +11,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { migrate } from '../electron/services/store/migration';
 import { migrations } from '../electron/services/store/migrations';
 import { Store } from '../electron/services/store/store';
-import { listIncidents } from '../electron/services/store/readers';
-import { createIncident } from '../electron/services/store/writers';
+import { listIncidents } from '../electron/services/store/overlay';
+import { applySnapshotPage } from '../electron/services/store/sync-apply';
+import { createIncidentAction } from '../electron/services/store/outbox';
+import { systemClock } from '../electron/services/store/writers';
 import type { NewIncident } from '../electron/shared/domain/incident';
 
 const WRITES = Number(process.env.BENCH_WRITES ?? 400);
@@ -59,7 +61,7 @@ async function onMainThread(): Promise<Run> {
   // Yield between writes as a request handler would; each write still blocks the loop.
   const run = await measure(async () => {
     for (let i = 0; i < WRITES; i++) {
-      createIncident(db, actor, input);
+      createIncidentAction(db, actor, input, systemClock);
       await new Promise((r) => setImmediate(r));
     }
   });
@@ -85,9 +87,13 @@ function seededFile(label: string): string {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   migrate(db, migrations);
-  db.transaction(() => {
-    for (let i = 0; i < QUEUE_ROWS; i++) createIncident(db, actor, input);
-  })();
+  // Confirmed rows, as the hub's snapshot delivers them.
+  const items = Array.from({ length: QUEUE_ROWS }, (_, i) => ({
+    entity: 'incident' as const,
+    op: 'upsert' as const,
+    row: { id: `i-${String(i).padStart(6, '0')}`, ...input, status: 'new' as const, createdAt: i, updatedAt: i, closedAt: null, rowVersion: 1 },
+  }));
+  applySnapshotPage(db, 'incidents', { stream: 'incidents', asOf: 0, items, next: null, total: QUEUE_ROWS }, Date.now());
   db.close();
   return file;
 }

@@ -14,6 +14,7 @@ const forbid = {
   hosts: rule('Hosts sit on top: nothing imports them.', '(^|/)(main|browser-host|cli)(/|$)'),
   preload: rule('The preload is an entry point: nothing imports it.', '(^|/)preload(/|$)'),
   renderer: rule('Main-process code never imports the renderer.', '(^|/)renderer(/|$)'),
+  hub: rule('The hub is a server of its own: only the runtime (electron/services/runtime) starts it.', '(^|/)hub(/|$)'),
   nodeLibs: rule('Database, network and logging libraries run only in main-process services.', '^(better-sqlite3|ws|pino|rotating-file-stream|socket\\.io(-client)?)(/|$)'),
 };
 
@@ -31,10 +32,13 @@ export const boundaryConfigs = [
   // Pure shared code: contract schemas and domain logic. No Node, no Electron, no DOM, no services.
   restrict(['electron/shared/**/*.ts'], {
     node: true,
-    patterns: [forbid.electron, forbid.dom, forbid.services, forbid.hosts, forbid.preload, forbid.renderer, forbid.nodeLibs],
+    patterns: [forbid.electron, forbid.dom, forbid.services, forbid.hosts, forbid.preload, forbid.renderer, forbid.nodeLibs, forbid.hub],
   }),
   // Services: Node, host-agnostic. No Electron, no DOM, no hosts, no renderer.
   restrict(['electron/services/**/*.ts'], { patterns: [forbid.electron, forbid.dom, forbid.hosts, forbid.preload, forbid.renderer] }),
+  // The reference hub: a Node server of its own (run alone, or embedded by the runtime). Shared
+  // protocol, logging and migration services; never Electron, the DOM, the hosts or the renderer.
+  restrict(['electron/hub/**/*.ts'], { patterns: [forbid.electron, forbid.dom, forbid.preload, forbid.renderer, { ...forbid.hosts, regex: '(^|/)(main|browser-host)(/|$)|^\\.\\./cli(/|$)' }] }),
   // Browser host and CLI: Node plus services; never Electron (they run where it is missing).
   restrict(['electron/browser-host/**/*.ts', 'electron/cli/**/*.{ts,mjs}'], {
     patterns: [forbid.electron, forbid.dom, forbid.preload, forbid.renderer, { ...forbid.hosts, regex: '(^|/)main(/|$)' }],
@@ -44,11 +48,11 @@ export const boundaryConfigs = [
   // Preload: sandboxed; only electron's renderer-side API and shared constants.
   restrict(['electron/preload/**/*.ts'], {
     node: true,
-    patterns: [forbid.dom, forbid.services, forbid.hosts, forbid.renderer, forbid.nodeLibs],
+    patterns: [forbid.dom, forbid.services, forbid.hosts, forbid.renderer, forbid.nodeLibs, forbid.hub],
   }),
   // Renderer: DOM, React, shared contract. Never Node, Electron, services or hosts.
   restrict(['renderer/src/**/*.{ts,tsx}'], {
     node: true,
-    patterns: [forbid.electron, forbid.services, forbid.hosts, forbid.preload, forbid.nodeLibs],
+    patterns: [forbid.electron, forbid.services, forbid.hosts, forbid.preload, forbid.nodeLibs, forbid.hub],
   }),
 ];

@@ -28,6 +28,7 @@ export async function bundle(dir = outdir) {
         main: path.join(root, 'electron/main/main.ts'),
         cli: path.join(root, 'electron/cli/cli.ts'),
         'store-worker': path.join(root, 'electron/services/store/worker.ts'),
+        hub: path.join(root, 'electron/hub/cli.ts'),
       },
       outdir: dir,
       outExtension: { '.js': '.cjs' },

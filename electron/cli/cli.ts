@@ -11,6 +11,12 @@ function port(value: string): number {
   return n;
 }
 
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new InvalidArgumentError('a whole number from 0 to 1000000');
+  return n;
+}
+
 function hubUrl(value: string): string {
   try {
     const u = new URL(value);
@@ -31,17 +37,22 @@ program
   .command('start')
   .description('start the workstation (Electron, or the browser host where Electron is not installed)')
   .addOption(new Option('--host <host>', 'which host runs the console').choices(['auto', 'electron', 'browser']).default('auto'))
-  .option('--hub <url>', 'command-centre hub to sync with (default: none, demo data only)', hubUrl)
+  .option('--hub <url>', 'command-centre hub to sync with; its secret comes from VIGIL_HUB_SECRET (default: an embedded demo hub with a simulated city)', hubUrl)
+  .option('--demo-incidents-per-hour <n>', 'embedded demo hub: simulated incidents per hour (0 = none)', count, 30)
+  .option('--demo-cameras <n>', 'embedded demo hub: size of the simulated camera catalogue', count, 200)
   .option('--data <dir>', 'data folder: database, logs, pairing token', defaults.dataDir)
   .option('--workstation <id>', 'name of this workstation, recorded on every action', defaults.workstationId)
   .option('--operator <name>', 'operator on duty, recorded on every action', defaults.operatorName)
   .option('--bind <address>', 'browser host: address to listen on (loopback unless you mean otherwise)', '127.0.0.1')
   .option('--port <port>', 'browser host: port (0 picks a free one)', port, 7410)
   .option('--no-open', 'browser host: print the address instead of opening a Chromium app window')
-  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean }) => {
+  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; demoIncidentsPerHour: number; demoCameras: number; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean }) => {
+    if (o.hub && !defaults.hubSecret) throw new Error('--hub needs this workstation\'s secret at the hub in VIGIL_HUB_SECRET');
     await start({
       host: o.host,
       hubUrl: o.hub ?? null,
+      hubSecret: defaults.hubSecret,
+      demo: { incidentsPerHour: o.demoIncidentsPerHour, cameras: o.demoCameras },
       dataDir: path.resolve(o.data),
       workstationId: o.workstation,
       operatorName: o.operator,

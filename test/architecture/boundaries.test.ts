@@ -27,11 +27,15 @@ const forbidden: Array<[string, string]> = [
   ['electron/preload/x.ts', "import fs from 'node:fs';"],
   ['electron/preload/x.ts', "import { dispatch } from '../services/api/dispatch';"],
   ['electron/main/x.ts', "import { startBrowserHost } from '../browser-host/server';"],
+  ['electron/hub/x.ts', "import { app } from 'electron';"],
+  ['electron/hub/x.ts', "import { startBrowserHost } from '../browser-host/server';"],
+  ['electron/shared/sync/x.ts', "import { HubStore } from '../../hub/hub-store';"],
 ];
 
 const allowed: Array<[string, string]> = [
   ['renderer/src/views/x.ts', "import { Incident } from '../../../electron/shared/domain/incident';"],
   ['electron/shared/domain/x.ts', "import { z } from 'zod';"],
+  ['electron/hub/x.ts', "import { migrate } from '../services/store/migration';\nimport { Server } from 'socket.io';"],
   ['electron/services/api/x.ts', "import fs from 'node:fs';"],
   ['electron/main/x.ts', "import { app } from 'electron';\nimport { dispatch } from '../services/api/dispatch';"],
   ['electron/preload/x.ts', "import { contextBridge } from 'electron';"],

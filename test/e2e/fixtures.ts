@@ -23,7 +23,7 @@ export const test = base.extend<{ damagedDatabase: boolean; dataDir: string; hos
   },
   host: async ({ dataDir, damagedDatabase }, use) => {
     if (damagedDatabase) fs.writeFileSync(path.join(dataDir, 'vigil.db'), GARBAGE_DATABASE);
-    const host = await spawnBrowserHost(DIST, dataDir, ['--workstation', 'ws-dispatch-03', '--operator', '张伟']);
+    const host = await spawnBrowserHost(DIST, dataDir, ['--workstation', 'ws-dispatch-03', '--operator', '张伟', '--demo-incidents-per-hour', '0', '--demo-cameras', '10']);
     await use(host);
     const exited = new Promise((r) => host.child.once('exit', r));
     host.child.kill('SIGTERM');

@@ -4,7 +4,7 @@ import { workerPath } from './store';
 /** The services exactly as a host assembles them, on a real database in `dataDir`. */
 export function startTestRuntime(dataDir: string): Promise<Runtime> {
   return startRuntime(
-    { dataDir, hubUrl: null, workstationId: 'ws-dispatch-03', operatorName: '张伟' },
+    { dataDir, hubUrl: null, hubSecret: null, demo: { incidentsPerHour: 0, cameras: 10 }, workstationId: 'ws-dispatch-03', operatorName: '张伟' },
     { host: 'browser', workerPath: workerPath(), openWindow: async () => undefined, stderrLogs: false },
   );
 }

@@ -10,7 +10,7 @@ import { CHROMIUM } from '../playwright.config';
 const root = path.resolve(import.meta.dirname, '..', '..');
 const out = path.join(root, 'docs', 'screenshots');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-shots-'));
-const host = await spawnBrowserHost(path.join(root, 'dist', 'electron'), dataDir, ['--workstation', 'ws-dispatch-03', '--operator', '张伟']);
+const host = await spawnBrowserHost(path.join(root, 'dist', 'electron'), dataDir, ['--workstation', 'ws-dispatch-03', '--operator', '张伟', '--demo-incidents-per-hour', '0', '--demo-cameras', '10']);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: 'dark' });

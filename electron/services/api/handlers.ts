@@ -15,6 +15,8 @@ export interface ServiceDeps {
   host: 'electron' | 'browser';
   version: string;
   hub: () => HubStatus;
+  /** Sync with the hub, when there is one: told after each local action so it uploads at once. */
+  sync: { kick(): void; refreshCounts(): Promise<void> } | null;
   /** Opens a window of a role: a BrowserWindow in Electron, an app window or nothing in a browser. */
   openWindow: (role: WindowRole) => Promise<void>;
 }
@@ -22,6 +24,18 @@ export interface ServiceDeps {
 export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
 
 export function createHandlers(d: ServiceDeps): Handlers {
+  /** After an operator action: every window sees it at once (pending), and sync sends it. */
+  async function acted(incidentIds: string[], unitIds: string[] = []): Promise<void> {
+    d.bus.emit('incidents.changed', { upserted: await d.store.call('incidentsByIds', { ids: incidentIds }) });
+    d.bus.emit('chronology.changed', { incidentIds });
+    if (unitIds.length) {
+      const wanted = new Set(unitIds);
+      d.bus.emit('units.changed', { upserted: (await d.store.call('listUnits')).filter((u) => wanted.has(u.id)) });
+    }
+    d.sync?.kick();
+    await d.sync?.refreshCounts();
+  }
+
   return {
     'session.get': async () => {
       const store = await d.store.call('status');
@@ -32,8 +46,39 @@ export function createHandlers(d: ServiceDeps): Handlers {
     'incidents.create': async (p) => {
       const incident = await d.store.call('createIncident', { actor: d.actor, input: p });
       d.log.info({ action: 'incident.create', incident: incident.id, type: incident.type }, 'incident created');
-      d.bus.emit('incidents.changed', { upserted: [incident] });
+      await acted([incident.id]);
       return incident;
+    },
+    'incidents.setStatus': async (p) => {
+      const incident = await d.store.call('setStatus', { actor: d.actor, id: p.id, to: p.to });
+      d.log.info({ action: 'incident.status', incident: p.id, to: p.to }, 'incident status changed');
+      await acted([p.id]);
+      return incident;
+    },
+    'incidents.addNote': async (p) => {
+      await d.store.call('addNote', { actor: d.actor, id: p.id, text: p.text });
+      await acted([p.id]);
+      return {};
+    },
+    'incidents.assignUnit': async (p) => {
+      await d.store.call('assignment', { actor: d.actor, kind: 'incident.assign', id: p.id, unitId: p.unitId });
+      await acted([p.id], [p.unitId]);
+      return {};
+    },
+    'incidents.releaseUnit': async (p) => {
+      await d.store.call('assignment', { actor: d.actor, kind: 'incident.release', id: p.id, unitId: p.unitId });
+      await acted([p.id], [p.unitId]);
+      return {};
+    },
+    'incidents.chronology': (p) => d.store.call('chronology', { id: p.id }),
+    'units.list': () => d.store.call('listUnits'),
+    'sync.status': async () => d.hub(),
+    'sync.rejections': () => d.store.call('listRejections'),
+    'sync.dismissRejection': async (p) => {
+      await d.store.call('dismissRejection', { actor: d.actor, mutationId: p.mutationId });
+      d.bus.emit('sync.rejections', { rejections: await d.store.call('listRejections') });
+      await d.sync?.refreshCounts();
+      return {};
     },
     'videoPoints.list': (p) => d.store.call('listVideoPoints', p),
     'workspace.setLanguage': async (p) => {
@@ -51,7 +96,8 @@ export function createHandlers(d: ServiceDeps): Handlers {
       const status = await d.store.call('recover', { actor: d.actor });
       const movedTo = status.state === 'ready' ? status.movedAside : undefined;
       d.log.warn({ action: 'store.recover', before, movedTo, after: status.state }, 'damaged database moved aside at operator request');
-      if (status.state === 'ready') await d.store.call('seedDemoIfNew', { actor: d.actor });
+      // A fresh database is a new client to the hub: sync downloads everything again.
+      if (status.state === 'ready') d.sync?.kick();
       d.bus.emit('store.status', status);
       return status;
     },

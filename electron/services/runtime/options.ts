@@ -5,9 +5,14 @@ import type { Actor } from '../../shared/domain/identity';
 /** Everything a host needs to start the services; filled from the command line or defaults. */
 export interface RuntimeOptions {
   dataDir: string;
+  /** null: run the reference hub inside this process (the demo), with a simulated city. */
   hubUrl: string | null;
+  /** This workstation's secret at the hub (from VIGIL_HUB_SECRET); unused for the embedded hub. */
+  hubSecret: string | null;
   workstationId: string;
   operatorName: string;
+  /** The embedded hub's simulated city: incidents per hour (0 = none) and catalogue size. */
+  demo: { incidentsPerHour: number; cameras: number };
 }
 
 export function defaultDataDir(): string {
@@ -19,6 +24,8 @@ export function defaultRuntimeOptions(): RuntimeOptions {
   return {
     dataDir: defaultDataDir(),
     hubUrl: null,
+    hubSecret: process.env.VIGIL_HUB_SECRET || null,
+    demo: { incidentsPerHour: 30, cameras: 200 },
     workstationId: os.hostname() || 'workstation',
     operatorName: os.userInfo().username || 'operator',
   };

@@ -1,5 +1,10 @@
 // Assembles the services both hosts share: logger, store worker, event bus, request handlers.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { startHub, type Hub } from '../../hub/hub';
+import { SYNC_PROTOCOL } from '../../shared/sync/protocol';
+import { connectSocketLink } from '../sync/socket-link';
+import { SyncService } from '../sync/sync-service';
 import type { HubStatus } from '../../shared/contract/status';
 import type { WindowRole } from '../../shared/domain/identity';
 import { EventBus } from '../api/event-bus';
@@ -32,24 +37,66 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   const opened = store.opened;
   if (opened.state === 'ready') {
     await store.call('registerOperator', { actor });
-    const seeded = await store.call('seedDemoIfNew', { actor });
-    log.info({ store: opened, seeded, host: host.host, version: VERSION }, 'services started');
+    log.info({ store: opened, host: host.host, version: VERSION }, 'services started');
   } else {
     // The operator decides what happens to a damaged database (store.recover); until then
     // every data request answers store-unavailable and the console shows why.
     log.error({ store: opened }, 'database cannot be used');
   }
-  const hub: HubStatus = options.hubUrl
-    ? { configured: true, url: options.hubUrl, state: 'offline' }
-    : { configured: false, url: null, state: 'not-configured' };
   const bus = new EventBus();
-  const handlers = createHandlers({ store, bus, log, actor, host: host.host, version: VERSION, hub: () => hub, openWindow: host.openWindow });
+
+  // No city platform configured: run the reference hub here, with a simulated city, so the
+  // workstation behaves exactly as it will against a real hub (the demo).
+  let embedded: Hub | null = null;
+  let secret = options.hubSecret;
+  if (!options.hubUrl) {
+    secret = randomBytes(24).toString('base64url');
+    embedded = await startHub({
+      dataDir: path.join(options.dataDir, 'hub'),
+      host: '127.0.0.1',
+      port: 0,
+      workstations: [{ id: actor.workstationId, secret }],
+      simulator: { incidentsPerHour: options.demo.incidentsPerHour, cameras: options.demo.cameras },
+      log: log.child({ part: 'hub' }),
+    });
+    log.info({ hub: embedded.url }, 'embedded demo hub started');
+  }
+  const url = options.hubUrl ?? embedded!.url;
+  let sync: SyncService | null = null;
+  const idle: HubStatus = { configured: true, embedded: !!embedded, url, state: 'connecting', problem: null, lastSyncAt: null, pendingActions: 0, rejectedActions: 0, bootstrap: null, clockSkewMs: null };
+
+  /** Sync runs only on a usable database; a recovered one is a new client and starts it then. */
+  async function ensureSync(): Promise<void> {
+    if (sync || (await store.call('status')).state !== 'ready') return;
+    const clientId = await store.call('syncClientId');
+    const link = connectSocketLink({ url, hello: { protocol: SYNC_PROTOCOL, workstationId: actor.workstationId, secret: secret ?? '', clientId }, log: log.child({ part: 'sync' }) });
+    sync = new SyncService({ store, link, bus, log: log.child({ part: 'sync' }), url, embedded: !!embedded });
+    sync.start();
+  }
+  await ensureSync();
+
+  const handlers = createHandlers({
+    store,
+    bus,
+    log,
+    actor,
+    host: host.host,
+    version: VERSION,
+    hub: () => sync?.current() ?? idle,
+    sync: {
+      kick: () => (sync ? sync.kick() : void ensureSync().catch((err: unknown) => log.error({ err }, 'sync could not start'))),
+      refreshCounts: async () => sync?.refreshCounts(),
+    },
+    openWindow: host.openWindow,
+  });
   return {
     handlers,
     bus,
     store,
     log,
     async close() {
+      await sync?.stop();
+      await embedded?.close();
       await store.close();
       log.info('services stopped');
       log.flush();

@@ -5,9 +5,12 @@ import type { StoreStatus } from '../../shared/contract/status';
 import type { Actor, Language } from '../../shared/domain/identity';
 import type { IncidentStatus, NewIncident } from '../../shared/domain/incident';
 import { moveAside, openStore } from './open';
-import { countRows, listIncidents, listVideoPoints } from './readers';
-import { seedDemoIfNew } from './seed';
-import { createIncident, readSetting, recordRecovery, setLanguage, upsertOperator } from './writers';
+import { countRows, listVideoPoints } from './readers';
+import { chronology, listIncidents, listRejections, listUnits, overlayIncident } from './overlay';
+import { addNoteAction, assignmentAction, clientId, createIncidentAction, outboxBatch, outboxCounts, recordResults, setStatusAction } from './outbox';
+import { applyChanges, applySnapshotPage, readCursor, startResync } from './sync-apply';
+import type { Change, MutationResult, SnapshotPage, Stream } from '../../shared/sync/protocol';
+import { dismissRejection, readSetting, recordRecovery, setLanguage, systemClock, upsertOperator } from './writers';
 
 export class StoreUnavailableError extends Error {
   readonly code = 'store-unavailable';
@@ -64,9 +67,26 @@ export function createOps(state: StoreState) {
     status: (): StoreStatus => state.status,
     recover: (a: { actor: Actor }) => state.recover(a.actor),
     registerOperator: (a: { actor: Actor }) => upsertOperator(state.ready, a.actor.operatorId, a.actor.operatorName, 'operator'),
-    seedDemoIfNew: (a: { actor: Actor }) => seedDemoIfNew(state.ready, a.actor),
     listIncidents: (a: { statuses?: IncidentStatus[]; limit: number }) => listIncidents(state.ready, a),
-    createIncident: (a: { actor: Actor; input: NewIncident }) => createIncident(state.ready, a.actor, a.input),
+    incidentsByIds: (a: { ids: string[] }) => a.ids.map((id) => overlayIncident(state.ready, id)).filter((i) => i !== null),
+    createIncident: (a: { actor: Actor; input: NewIncident }) => createIncidentAction(state.ready, a.actor, a.input, systemClock),
+    setStatus: (a: { actor: Actor; id: string; to: IncidentStatus }) => setStatusAction(state.ready, a.actor, a.id, a.to, systemClock),
+    addNote: (a: { actor: Actor; id: string; text: string }) => addNoteAction(state.ready, a.actor, a.id, a.text, systemClock),
+    assignment: (a: { actor: Actor; kind: 'incident.assign' | 'incident.release'; id: string; unitId: string }) =>
+      assignmentAction(state.ready, a.actor, a.kind, a.id, a.unitId, systemClock),
+    chronology: (a: { id: string }) => chronology(state.ready, a.id),
+    listUnits: () => listUnits(state.ready),
+    listRejections: () => listRejections(state.ready),
+    dismissRejection: (a: { actor: Actor; mutationId: string }) => dismissRejection(state.ready, a.actor, a.mutationId, systemClock),
+    // The sync engine's side (electron/services/sync/store-port.ts).
+    syncClientId: () => clientId(state.ready),
+    syncCursor: (a: { stream: Stream }) => readCursor(state.ready, a.stream),
+    syncApplySnapshotPage: (a: { stream: Stream; page: SnapshotPage }) => applySnapshotPage(state.ready, a.stream, a.page, Date.now()),
+    syncApplyChanges: (a: { stream: Stream; changes: Change[] }) => applyChanges(state.ready, a.stream, a.changes, Date.now()),
+    syncStartResync: (a: { stream: Stream }) => startResync(state.ready, a.stream, Date.now()),
+    syncOutboxBatch: (a: { limit: number }) => outboxBatch(state.ready, a.limit),
+    syncRecordResults: (a: { results: MutationResult[] }) => recordResults(state.ready, a.results, Date.now()),
+    syncCounts: () => outboxCounts(state.ready),
     listVideoPoints: (a: { limit: number }) => listVideoPoints(state.ready, a),
     getLanguage: (a: { workstationId: string }): Language | null => {
       const v = readSetting(state.ready, a.workstationId, 'language');

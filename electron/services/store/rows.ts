@@ -32,6 +32,7 @@ export function incidentFromRow(r: IncidentRow): Incident {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     rowVersion: r.row_version,
+    pending: false,
   };
 }
 

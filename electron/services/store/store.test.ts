@@ -24,38 +24,34 @@ describe('store (worker thread, real SQLite file)', () => {
   it('opens a new database in WAL mode with FULL sync and foreign keys, at the newest schema', async () => {
     const file = path.join(tempDir(), 'vigil.db');
     const s = await store(file);
-    expect(s.opened).toEqual({ state: 'ready', schemaVersion: 10, path: file });
+    expect(s.opened).toEqual({ state: 'ready', schemaVersion: 20, path: file });
     await s.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
 
-  it('seeds demo rows once per database, never again', async () => {
-    const file = path.join(tempDir(), 'vigil.db');
-    const s = await store(file);
-    expect(await s.call('seedDemoIfNew', { actor: dutyOfficer })).toBe(true);
-    const first = await s.call('counts');
-    expect(first.incidents).toBeGreaterThanOrEqual(5);
-    expect(first.videoPoints).toBeGreaterThanOrEqual(5);
-    await s.close();
-    const again = await store(file);
-    expect(await again.call('seedDemoIfNew', { actor: dutyOfficer })).toBe(false);
-    expect(await again.call('counts')).toEqual(first);
-  });
-
-  it('creates an incident with its chronology event and audit row in one transaction', async () => {
+  it('keeps an operator action as one transaction: outbox row and audit row, shown at once as pending', async () => {
     const file = path.join(tempDir(), 'vigil.db');
     const s = await store(file);
     const created = await s.call('createIncident', { actor: dutyOfficer, input: fire });
-    expect(created).toMatchObject({ type: 'fire', status: 'new', priority: 1, rowVersion: 1, address: '新湖大街 58 号' });
+    expect(created).toMatchObject({ type: 'fire', status: 'new', priority: 1, address: '新湖大街 58 号', pending: true });
+    expect(await s.call('listIncidents', { limit: 10 })).toEqual([created]);
+    const moved = await s.call('setStatus', { actor: dutyOfficer, id: created.id, to: 'dispatched' });
+    expect(moved).toMatchObject({ status: 'dispatched', pending: true });
+    // An intent the state machine forbids is refused before it reaches the outbox.
+    await expect(s.call('setStatus', { actor: dutyOfficer, id: created.id, to: 'new' })).rejects.toMatchObject({ code: 'conflict' });
     await s.close();
     const db = new Database(file, { readonly: true });
-    expect(db.prepare('SELECT kind, operator_name, workstation_id FROM incident_events WHERE incident_id = ?').all(created.id)).toEqual([
-      { kind: 'created', operator_name: '张伟', workstation_id: 'ws-dispatch-03' },
+    // The tables hold only what the hub confirmed: nothing yet. The intents wait in order.
+    expect(db.prepare('SELECT count(*) AS n FROM incidents').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT seq, kind, incident_id, state FROM sync_outbox ORDER BY seq').all()).toEqual([
+      { seq: 1, kind: 'incident.create', incident_id: created.id, state: 'pending' },
+      { seq: 2, kind: 'incident.status', incident_id: created.id, state: 'pending' },
     ]);
-    expect(db.prepare("SELECT action, operator_id, workstation_id, target_id FROM audit_log WHERE action = 'incident.create'").all()).toEqual([
+    expect(db.prepare("SELECT action, operator_id, workstation_id, target_id FROM audit_log WHERE action LIKE 'incident.%' ORDER BY id").all()).toEqual([
       { action: 'incident.create', operator_id: 'local:zhang.wei', workstation_id: 'ws-dispatch-03', target_id: created.id },
+      { action: 'incident.status', operator_id: 'local:zhang.wei', workstation_id: 'ws-dispatch-03', target_id: created.id },
     ]);
     db.close();
   });
@@ -71,7 +67,8 @@ describe('store (worker thread, real SQLite file)', () => {
 
   it('never hands out stream addresses with the camera catalogue', async () => {
     const s = await store(path.join(tempDir(), 'vigil.db'));
-    await s.call('seedDemoIfNew', { actor: dutyOfficer });
+    const camera = { id: 'cam-1', name: '东方红路三八路口 东向', location: { lat: 37.45, lon: 116.31 }, headingDeg: 90, fovDeg: 60, rangeM: 150, mainUrl: 'rtsp://10.1.2.3:554/Streaming/Channels/101', subUrl: 'rtsp://10.1.2.3:554/Streaming/Channels/102', codec: 'h264', ptz: false, department: '交警支队', district: '德城区', online: true, updatedAt: 1, rowVersion: 1 } as const;
+    await s.call('syncApplySnapshotPage', { stream: 'video_points', page: { stream: 'video_points', asOf: 1, items: [{ entity: 'video_point', op: 'upsert', row: camera }], next: null, total: 1 } });
     const cams = await s.call('listVideoPoints', { limit: 100 });
     expect(cams.length).toBeGreaterThan(0);
     for (const c of cams) expect(Object.keys(c).join()).not.toMatch(/url|user|secret|password/i);
@@ -116,12 +113,18 @@ describe('store (worker thread, real SQLite file)', () => {
     expect(fs.readFileSync(file)).toEqual(before);
   });
 
-  it('rejects writes that break the schema with the database\'s reason, and keeps what was stored', async () => {
-    const s = await store(path.join(tempDir(), 'vigil.db'));
-    await s.call('createIncident', { actor: dutyOfficer, input: fire });
-    const bad = { ...fire, priority: 9 };
-    await expect(s.call('createIncident', { actor: dutyOfficer, input: bad })).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_CHECK' });
-    expect((await s.call('counts')).incidents).toBe(1);
-    expect((await s.call('counts')).auditRows).toBe(1);
+  it('refuses a batch from the hub that breaks the schema as a whole, keeping what was stored and the cursor', async () => {
+    const file = path.join(tempDir(), 'vigil.db');
+    const s = await store(file);
+    const row = (id: string, priority: number) => ({
+      entity: 'incident' as const,
+      op: 'upsert' as const,
+      row: { id, type: 'fire' as const, priority, status: 'new' as const, location: { lat: 37.43, lon: 116.36 }, address: '新湖大街 58 号', district: '德城区', summary: '', exercise: false, createdAt: 1, updatedAt: 1, closedAt: null, rowVersion: 1 },
+    });
+    await s.call('syncApplySnapshotPage', { stream: 'incidents', page: { stream: 'incidents', asOf: 5, items: [row('a', 1)], next: null, total: 1 } });
+    // A change the schemas would have stopped at the link, sent anyway: priority 9, beside a good one.
+    await expect(s.call('syncApplyChanges', { stream: 'incidents', changes: [{ ...row('b', 2), seq: 6 }, { ...row('c', 9), seq: 7 }] })).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_CHECK' });
+    expect((await s.call('listIncidents', { limit: 10 })).map((i) => i.id)).toEqual(['a']);
+    expect(await s.call('syncCursor', { stream: 'incidents' })).toEqual({ phase: 'live', seq: 5 });
   });
 });

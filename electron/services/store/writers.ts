@@ -3,42 +3,12 @@
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor, Language } from '../../shared/domain/identity';
-import type { Incident, NewIncident } from '../../shared/domain/incident';
 import { appendAudit } from './audit';
-import { incidentFromRow, type IncidentRow } from './rows';
 
 export interface Clock {
   now(): number;
 }
 export const systemClock: Clock = { now: () => Date.now() };
-
-export function createIncident(db: Database, actor: Actor, input: NewIncident, clock: Clock = systemClock): Incident {
-  return db
-    .transaction((): Incident => {
-      const at = clock.now();
-      const id = uuidv7();
-      db.prepare(
-        `INSERT INTO incidents (id, type, priority, status, lat, lon, address, district, summary, exercise, origin, created_at, updated_at)
-         VALUES (@id, @type, @priority, 'new', @lat, @lon, @address, @district, @summary, @exercise, 'local', @at, @at)`,
-      ).run({
-        id,
-        type: input.type,
-        priority: input.priority,
-        lat: input.location.lat,
-        lon: input.location.lon,
-        address: input.address,
-        district: input.district,
-        summary: input.summary,
-        exercise: input.exercise ? 1 : 0,
-        at,
-      });
-      appendIncidentEvent(db, actor, at, id, 'created', { type: input.type, priority: input.priority });
-      appendAudit(db, actor, at, { action: 'incident.create', targetKind: 'incident', targetId: id, details: { type: input.type, priority: input.priority } });
-      const row = db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow;
-      return incidentFromRow(row);
-    })
-    .immediate();
-}
 
 export function appendIncidentEvent(
   db: Database,
@@ -86,5 +56,15 @@ export function recordRecovery(db: Database, actor: Actor, what: { movedAside: s
   db.transaction(() => {
     upsertOperator(db, actor.operatorId, actor.operatorName, 'operator', clock);
     appendAudit(db, actor, clock.now(), { action: 'store.recover', targetKind: 'database', details: what });
+  }).immediate();
+}
+
+/** The operator has read a rejection: it leaves the list; the audit log keeps that it was seen. */
+export function dismissRejection(db: Database, actor: Actor, mutationId: string, clock: Clock = systemClock): void {
+  db.transaction(() => {
+    const at = clock.now();
+    if (db.prepare('UPDATE sync_rejections SET dismissed_at = ? WHERE mutation_id = ? AND dismissed_at IS NULL').run(at, mutationId).changes) {
+      appendAudit(db, actor, at, { action: 'sync.dismiss-rejection', targetKind: 'mutation', targetId: mutationId });
+    }
   }).immediate();
 }

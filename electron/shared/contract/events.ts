@@ -2,13 +2,21 @@
 // in a service cannot feed a renderer something its types do not describe.
 import { z } from 'zod';
 import { Incident } from '../domain/incident';
+import { Rejection } from '../domain/chronology';
 import { Language } from '../domain/identity';
+import { Unit } from '../domain/unit';
 import { HubStatus, StoreStatus } from './status';
 
 export const events = {
   'incidents.changed': z.object({ upserted: z.array(Incident) }),
   'store.status': StoreStatus,
   'hub.status': HubStatus,
+  'units.changed': z.object({ upserted: z.array(Unit) }),
+  /** The camera catalogue changed (sync): a window showing it asks again. */
+  'videoPoints.changed': z.object({ count: z.number().int().nonnegative() }),
+  /** These incidents' chronologies changed: a window showing one asks again. */
+  'chronology.changed': z.object({ incidentIds: z.array(z.string()) }),
+  'sync.rejections': z.object({ rejections: z.array(Rejection) }),
   'workspace.language': z.object({ language: Language }),
 } as const;
 

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { Incident, IncidentStatus, NewIncident } from '../domain/incident';
 import { VideoPoint } from '../domain/video-point';
 import { Language, WindowRole } from '../domain/identity';
-import { StoreStatus, SessionInfo } from './status';
+import { ChronologyEntry, Rejection } from '../domain/chronology';
+import { Unit } from '../domain/unit';
+import { HubStatus, StoreStatus, SessionInfo } from './status';
 
 const none = z.object({}).strict();
 
@@ -22,6 +24,17 @@ export const requests = {
     result: z.array(Incident),
   },
   'incidents.create': { params: NewIncident.strict(), result: Incident },
+  /** A status change as an intent (from what the operator saw, to), checked against the state machine. */
+  'incidents.setStatus': { params: z.object({ id: z.string().min(1).max(64), to: IncidentStatus }).strict(), result: Incident },
+  'incidents.addNote': { params: z.object({ id: z.string().min(1).max(64), text: z.string().trim().min(1).max(2000) }).strict(), result: none },
+  'incidents.assignUnit': { params: z.object({ id: z.string().min(1).max(64), unitId: z.string().min(1).max(64) }).strict(), result: none },
+  'incidents.releaseUnit': { params: z.object({ id: z.string().min(1).max(64), unitId: z.string().min(1).max(64) }).strict(), result: none },
+  'incidents.chronology': { params: z.object({ id: z.string().min(1).max(64) }).strict(), result: z.array(ChronologyEntry) },
+  'units.list': { params: none, result: z.array(Unit) },
+  'sync.status': { params: none, result: HubStatus },
+  'sync.rejections': { params: none, result: z.array(Rejection) },
+  /** The operator has read a rejection; it leaves the list (the audit log keeps it). */
+  'sync.dismissRejection': { params: z.object({ mutationId: z.string().min(1).max(64) }).strict(), result: none },
   'videoPoints.list': {
     params: z.object({ limit: z.number().int().min(1).max(50000).default(5000) }).strict(),
     result: z.array(VideoPoint),

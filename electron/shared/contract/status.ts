@@ -21,8 +21,20 @@ export type StoreStatus = z.infer<typeof StoreStatus>;
 
 export const HubStatus = z.object({
   configured: z.boolean(),
+  /** The hub runs inside this Vigil (the demo, or a workstation without a city platform). */
+  embedded: z.boolean(),
   url: z.string().nullable(),
-  state: z.enum(['not-configured', 'offline', 'connecting', 'online']),
+  /** online: connected and caught up; connecting/reconnecting: trying; offline: unreachable, working locally. */
+  state: z.enum(['not-configured', 'connecting', 'online', 'reconnecting', 'offline']),
+  /** Why the last attempt failed, for the operator: unreachable, refused credentials, protocol. */
+  problem: z.enum(['unreachable', 'unauthorized', 'protocol', 'bad-data']).nullable(),
+  lastSyncAt: z.number().int().nullable(),
+  pendingActions: z.number().int().nonnegative(),
+  rejectedActions: z.number().int().nonnegative(),
+  /** First download of a data set, with progress; null once both are live. */
+  bootstrap: z.object({ stream: z.enum(['incidents', 'video_points']), received: z.number().int(), total: z.number().int() }).nullable(),
+  /** Hub clock minus this workstation's clock, when last measured. */
+  clockSkewMs: z.number().int().nullable(),
 });
 export type HubStatus = z.infer<typeof HubStatus>;
 

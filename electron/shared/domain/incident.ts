@@ -46,6 +46,8 @@ export const Incident = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   rowVersion: z.number().int().positive(),
+  /** Changed on this workstation and not yet confirmed by the hub (waiting in the outbox). */
+  pending: z.boolean(),
 });
 export type Incident = z.infer<typeof Incident>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatClock } from './locale';
+import { formatAge, formatClock, formatSyncTime } from './locale';
 
 const now = Date.UTC(2026, 10, 29, 9, 30, 0);
 
@@ -17,5 +17,13 @@ describe('locale formatting', () => {
     const at = new Date(2026, 10, 29, 21, 5, 9).getTime(); // local time, whatever the zone
     expect(formatClock('zh-CN', at)).toBe('21:05:09');
     expect(formatClock('en', at)).toBe('21:05:09');
+  });
+
+  it('shows a sync time as the time alone today, with the date otherwise', () => {
+    const at = new Date(2026, 10, 29, 8, 1, 2).getTime();
+    expect(formatSyncTime('zh-CN', at, new Date(2026, 10, 29, 23, 0, 0).getTime())).toBe('08:01:02');
+    const yesterday = formatSyncTime('en', at, new Date(2026, 10, 30, 0, 5, 0).getTime());
+    expect(yesterday).toContain('08:01:02');
+    expect(yesterday).toContain('2026');
   });
 });

@@ -46,3 +46,11 @@ export function formatAge(language: Language, at: number, now: number): string {
   if (hours < 48) return rel.format(-hours, 'hour');
   return rel.format(-Math.floor(hours / 24), 'day');
 }
+
+/** When something last happened: the time alone if it was today, else date and time. */
+export function formatSyncTime(language: Language, at: number, now: number): string {
+  const a = new Date(at);
+  const b = new Date(now);
+  const sameDay = a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+  return sameDay ? formatClock(language, at) : formatDateTime(language, at);
+}

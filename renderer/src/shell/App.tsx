@@ -4,14 +4,18 @@ import { Connecting } from '../screens/Connecting';
 import { StoreDamaged } from '../screens/StoreDamaged';
 import { useConsole, type View } from '../state/console-store';
 import type { MainLink } from '../state/main-link';
+import { IncidentForm } from '../views/IncidentForm';
 import { IncidentsView } from '../views/IncidentsView';
 import { MapView } from '../views/MapView';
 import { VideoView } from '../views/VideoView';
 import { WallView } from '../views/WallView';
 import { Header } from './Header';
+import { MainContext } from './main-context';
 import { Nav } from './Nav';
 import { NoticeBar } from './NoticeBar';
+import { RejectionsPanel } from './RejectionsPanel';
 import { useGlobalShortcuts } from './shortcuts';
+import { SyncBanners } from './SyncBanners';
 
 const VIEW_COMPONENTS: Record<View, () => React.JSX.Element> = {
   incidents: IncidentsView,
@@ -25,6 +29,7 @@ export function App({ main }: { main: MainLink }) {
   const session = useConsole((s) => s.session);
   const store = useConsole((s) => s.store);
   const view = useConsole((s) => s.view);
+  const creating = useConsole((s) => s.creatingIncident);
   const toggleLanguage = useCallback(() => void main.toggleLanguage(), [main]);
   useGlobalShortcuts(toggleLanguage);
 
@@ -32,11 +37,23 @@ export function App({ main }: { main: MainLink }) {
   if (!session) return <Connecting />;
   const Current = VIEW_COMPONENTS[view];
   return (
-    <div className="app">
-      <Header onToggleLanguage={toggleLanguage} />
-      <Nav />
-      <NoticeBar />
-      {store?.state === 'damaged' ? <StoreDamaged status={store} onRecover={() => main.recoverStore()} /> : <Current />}
-    </div>
+    <MainContext.Provider value={main}>
+      <div className="app">
+        <Header onToggleLanguage={toggleLanguage} />
+        <Nav />
+        <NoticeBar />
+        <SyncBanners />
+        {store?.state === 'damaged' ? (
+          <StoreDamaged status={store} onRecover={() => main.recoverStore()} />
+        ) : (
+          <>
+            <RejectionsPanel />
+            <Current />
+            {/* Outside the views so a draft survives switching views while it is open. */}
+            {creating && <IncidentForm />}
+          </>
+        )}
+      </div>
+    </MainContext.Provider>
   );
 }

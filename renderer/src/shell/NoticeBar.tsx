@@ -1,12 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../state/console-store';
+import type { Notice } from '../state/notices';
 
 /** Messages that must not be missed: shown until the operator dismisses them or the cause is gone. */
 export function NoticeBar() {
   const { t } = useTranslation();
-  const notice = useConsole((s) => s.notice);
+  const notices = useConsole((s) => s.notices);
   const link = useConsole((s) => s.link);
-  const clear = useConsole((s) => s.setNotice);
+  const dismiss = useConsole((s) => s.dismissNotice);
+
+  function text(n: Notice): string {
+    switch (n.kind) {
+      case 'recovered':
+        return t('store.recovered', { path: n.path });
+      case 'recover-failed':
+        return t('store.recoverFailed', { message: n.message });
+      case 'load-failed':
+        return t('errors.loadFailed', { reason: t(`errors.${n.code}`) });
+      case 'action-failed':
+        return t('errors.actionFailed', { action: t(`actions.${n.action}`), reason: t(`errors.${n.code}`) });
+    }
+  }
+
   return (
     <>
       {link === 'closed' && (
@@ -14,18 +29,21 @@ export function NoticeBar() {
           {t('link.lost')}
         </div>
       )}
-      {notice && (
-        <div className={`notice ${notice.kind === 'recovered' ? 'tone-ok' : 'tone-bad'}`} role="alert" data-testid={`notice-${notice.kind}`}>
-          <span>
-            {notice.kind === 'recovered' && t('store.recovered', { path: notice.path })}
-            {notice.kind === 'recover-failed' && t('store.recoverFailed', { message: notice.message })}
-            {notice.kind === 'load-failed' && t('errors.loadFailed', { reason: t(`errors.${notice.code}`) })}
-          </span>
-          <button type="button" onClick={() => clear(null)}>
-            {t('store.dismiss')}
+      {notices.map(({ id, notice }) => (
+        <div
+          key={id}
+          className={`notice ${notice.kind === 'recovered' ? 'tone-ok' : 'tone-bad'}`}
+          role="alert"
+          data-testid={`notice-${notice.kind}`}
+          data-action={notice.kind === 'action-failed' ? notice.action : undefined}
+          data-code={'code' in notice ? notice.code : undefined}
+        >
+          <span>{text(notice)}</span>
+          <button type="button" onClick={() => dismiss(id)}>
+            {notice.kind === 'recovered' || notice.kind === 'recover-failed' ? t('store.dismiss') : t('errors.dismiss')}
           </button>
         </div>
-      )}
+      ))}
     </>
   );
 }

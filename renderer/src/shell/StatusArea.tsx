@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../state/console-store';
-
-type Tone = 'ok' | 'warn' | 'bad' | 'idle';
+import type { Tone } from '../state/hub-health';
+import { HubIndicator } from './HubIndicator';
 
 function Indicator({ testId, label, value, tone }: { testId: string; label: string; value: string; tone: Tone }) {
   return (
@@ -13,20 +13,35 @@ function Indicator({ testId, label, value, tone }: { testId: string; label: stri
   );
 }
 
-/** The three things an operator must know are working: this window's link, the local database, the hub. */
+/**
+ * What an operator must know is working: this window's link, the local database, the
+ * command centre; and, when there are any, actions the command centre refused.
+ */
 export function StatusArea() {
   const { t } = useTranslation();
   const link = useConsole((s) => s.link);
   const store = useConsole((s) => s.store);
   const hub = useConsole((s) => s.hub);
+  const rejected = useConsole((s) => s.rejections.length);
   const linkTone: Tone = link === 'open' ? 'ok' : link === 'connecting' ? 'warn' : 'bad';
   const storeTone: Tone = !store ? 'idle' : store.state === 'ready' ? 'ok' : store.state === 'opening' ? 'warn' : 'bad';
-  const hubTone: Tone = !hub || hub.state === 'not-configured' ? 'idle' : hub.state === 'online' ? 'ok' : 'warn';
   return (
     <div className="status-area" role="status" aria-live="polite">
       <Indicator testId="link-status" label={t('status.link.label')} value={t(`status.link.${link}`)} tone={linkTone} />
       <Indicator testId="store-status" label={t('status.store.label')} value={store ? t(`status.store.${store.state}`) : '—'} tone={storeTone} />
-      <Indicator testId="hub-status" label={t('status.hub.label')} value={hub ? t(`status.hub.${hub.state}`) : '—'} tone={hubTone} />
+      <HubIndicator hub={hub} />
+      {rejected > 0 && (
+        <button
+          type="button"
+          className="indicator tone-bad rejected-count"
+          data-testid="rejected-count"
+          aria-label={t('sync.rejectedLabel', { count: rejected })}
+          onClick={() => document.getElementById('rejections')?.focus()}
+        >
+          <span className="indicator-label">{t('sync.rejected')}</span>
+          <span className="indicator-value">{rejected}</span>
+        </button>
+      )}
     </div>
   );
 }

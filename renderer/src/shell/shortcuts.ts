@@ -1,4 +1,6 @@
-// Keyboard first: every view and the language are one chord away, from anywhere in the window.
+// Keyboard first: every view, the language and a new incident are one chord away, from
+// anywhere in the window. Single-letter status keys belong to the incident view
+// (views/use-status-shortcuts.ts).
 import { useEffect } from 'react';
 import { VIEWS, useConsole } from '../state/console-store';
 
@@ -6,6 +8,16 @@ export function useGlobalShortcuts(toggleLanguage: () => void): void {
   useEffect(() => {
     function onKey(e: KeyboardEvent): void {
       if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+        if (e.code === 'KeyN') {
+          // A call comes in whatever the operator is looking at: go to the queue and open the form.
+          e.preventDefault();
+          const s = useConsole.getState();
+          if (s.session && s.store?.state !== 'damaged') {
+            s.setView('incidents');
+            s.setCreatingIncident(true);
+          }
+          return;
+        }
         const n = Number(e.code.startsWith('Digit') ? e.code.slice(5) : NaN);
         const view = VIEWS[n - 1];
         if (view) {

@@ -1,21 +1,27 @@
 // What one console window knows. Filled from main through the transport (state/main-link.ts);
 // components read it with selectors and never talk to the transport for data themselves.
 import { create } from 'zustand';
-import type { ErrorCode } from '../../../electron/shared/contract/errors';
 import type { HubStatus, SessionInfo, StoreStatus } from '../../../electron/shared/contract/status';
+import type { ChronologyEntry, Rejection } from '../../../electron/shared/domain/chronology';
 import type { Language } from '../../../electron/shared/domain/identity';
 import type { Incident } from '../../../electron/shared/domain/incident';
+import type { Unit } from '../../../electron/shared/domain/unit';
 import type { VideoPoint } from '../../../electron/shared/domain/video-point';
 import type { LinkState } from '../transport/transport';
+import { withNotice, type Notice, type ShownNotice } from './notices';
+import type { FailureCode } from './outcome';
+import { upsertByVersion } from './versioned';
+
+export type { Notice } from './notices';
 
 export const VIEWS = ['incidents', 'map', 'video', 'wall'] as const;
 export type View = (typeof VIEWS)[number];
 
-/** A message for the operator, named by translation key so it follows the language. */
-export type Notice =
-  | { kind: 'recovered'; path: string }
-  | { kind: 'recover-failed'; message: string }
-  | { kind: 'load-failed'; code: ErrorCode | 'link-down' };
+/** The selected incident's chronology as last asked of main. */
+export type ChronologyView =
+  | { incidentId: string; state: 'loading' }
+  | { incidentId: string; state: 'ready'; entries: readonly ChronologyEntry[] }
+  | { incidentId: string; state: 'failed'; code: FailureCode };
 
 export interface ConsoleState {
   link: LinkState;
@@ -25,9 +31,15 @@ export interface ConsoleState {
   language: Language;
   view: View;
   incidents: ReadonlyMap<string, Incident>;
+  units: ReadonlyMap<string, Unit>;
   videoPoints: readonly VideoPoint[];
   selectedIncidentId: string | null;
-  notice: Notice | null;
+  chronology: ChronologyView | null;
+  /** Actions the hub refused, until the operator dismisses each. */
+  rejections: readonly Rejection[];
+  /** The new-incident form is open (one per window; Alt+N opens it from any view). */
+  creatingIncident: boolean;
+  notices: readonly ShownNotice[];
 
   setLink(link: LinkState): void;
   setSession(session: SessionInfo): void;
@@ -37,10 +49,20 @@ export interface ConsoleState {
   setView(view: View): void;
   replaceIncidents(rows: readonly Incident[]): void;
   upsertIncidents(rows: readonly Incident[]): void;
+  replaceUnits(rows: readonly Unit[]): void;
+  upsertUnits(rows: readonly Unit[]): void;
   setVideoPoints(rows: readonly VideoPoint[]): void;
   selectIncident(id: string | null): void;
-  setNotice(notice: Notice | null): void;
+  setChronology(chronology: ChronologyView | null): void;
+  setRejections(rows: readonly Rejection[]): void;
+  removeRejection(mutationId: string): void;
+  setCreatingIncident(open: boolean): void;
+  pushNotice(notice: Notice): void;
+  dismissNotice(id: number): void;
+  dismissNotices(kind: Notice['kind']): void;
 }
+
+let nextNoticeId = 1;
 
 export const useConsole = create<ConsoleState>()((set) => ({
   link: 'connecting',
@@ -50,9 +72,13 @@ export const useConsole = create<ConsoleState>()((set) => ({
   language: 'zh-CN',
   view: 'incidents',
   incidents: new Map(),
+  units: new Map(),
   videoPoints: [],
   selectedIncidentId: null,
-  notice: null,
+  chronology: null,
+  rejections: [],
+  creatingIncident: false,
+  notices: [],
 
   setLink: (link) => set({ link }),
   setSession: (session) => set({ session, store: session.store, hub: session.hub, language: session.language }),
@@ -61,18 +87,16 @@ export const useConsole = create<ConsoleState>()((set) => ({
   setLanguage: (language) => set({ language }),
   setView: (view) => set({ view }),
   replaceIncidents: (rows) => set({ incidents: new Map(rows.map((r) => [r.id, r])) }),
-  // A pushed change may arrive before or after a list reply; the higher rowVersion wins so a
-  // late, older copy never overwrites a newer one.
-  upsertIncidents: (rows) =>
-    set((s) => {
-      const next = new Map(s.incidents);
-      for (const r of rows) {
-        const have = next.get(r.id);
-        if (!have || have.rowVersion <= r.rowVersion) next.set(r.id, r);
-      }
-      return { incidents: next };
-    }),
+  upsertIncidents: (rows) => set((s) => ({ incidents: upsertByVersion(s.incidents, rows) })),
+  replaceUnits: (rows) => set({ units: new Map(rows.map((r) => [r.id, r])) }),
+  upsertUnits: (rows) => set((s) => ({ units: upsertByVersion(s.units, rows) })),
   setVideoPoints: (videoPoints) => set({ videoPoints }),
   selectIncident: (selectedIncidentId) => set({ selectedIncidentId }),
-  setNotice: (notice) => set({ notice }),
+  setChronology: (chronology) => set({ chronology }),
+  setRejections: (rejections) => set({ rejections }),
+  removeRejection: (mutationId) => set((s) => ({ rejections: s.rejections.filter((r) => r.mutationId !== mutationId) })),
+  setCreatingIncident: (creatingIncident) => set({ creatingIncident }),
+  pushNotice: (notice) => set((s) => ({ notices: withNotice(s.notices, notice, nextNoticeId++) })),
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  dismissNotices: (kind) => set((s) => ({ notices: s.notices.filter((n) => n.notice.kind !== kind) })),
 }));

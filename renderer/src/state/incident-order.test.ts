@@ -16,6 +16,7 @@ const incident = fc.record<Incident>({
   createdAt: fc.integer({ min: 0, max: 2e12 }),
   updatedAt: fc.integer({ min: 0, max: 2e12 }),
   rowVersion: fc.integer({ min: 1, max: 1000 }),
+  pending: fc.boolean(),
 });
 
 describe('queue order', () => {

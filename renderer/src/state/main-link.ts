@@ -1,30 +1,94 @@
 // Keeps the console state in step with main: loads the session and rows when the link opens
-// (again), follows pushed events, and carries the operator's actions to main.
+// (again), follows pushed events, and carries the operator's actions to main. The only module
+// that talks to the transport; every failure ends up in front of the operator, translated.
+import type { ParamsIn } from '../../../electron/shared/contract/requests';
 import type { Language } from '../../../electron/shared/domain/identity';
+import type { Incident, IncidentStatus } from '../../../electron/shared/domain/incident';
 import { applyLanguage } from '../i18n/i18n';
-import { RequestError, type Transport } from '../transport/transport';
+import type { Transport } from '../transport/transport';
 import { useConsole } from './console-store';
+import type { ActionName } from './notices';
+import { failureCode, type Outcome } from './outcome';
 
 export interface MainLink {
   toggleLanguage(): Promise<void>;
   recoverStore(): Promise<void>;
+  /** The form shows a refusal next to the fields, so this one reports back instead of posting a notice. */
+  createIncident(input: ParamsIn<'incidents.create'>): Promise<Outcome<Incident>>;
+  /** These post a notice on failure and resolve true when main accepted the action. */
+  setStatus(id: string, to: IncidentStatus): Promise<boolean>;
+  addNote(id: string, text: string): Promise<boolean>;
+  assignUnit(id: string, unitId: string): Promise<boolean>;
+  releaseUnit(id: string, unitId: string): Promise<boolean>;
+  dismissRejection(mutationId: string): Promise<boolean>;
+  /** Asks again for the selected incident's chronology (after a failed load). */
+  reloadChronology(): void;
 }
 
 export function linkToMain(transport: Transport): MainLink {
   const state = useConsole.getState;
 
-  async function loadRows(): Promise<void> {
+  async function attempt<T>(call: () => Promise<T>): Promise<Outcome<T>> {
     try {
-      const [incidents, videoPoints] = await Promise.all([
-        transport.request('incidents.list', { limit: 5000 }),
-        transport.request('videoPoints.list', { limit: 50000 }),
-      ]);
-      state().replaceIncidents(incidents);
-      state().setVideoPoints(videoPoints);
-      if (state().notice?.kind === 'load-failed') state().setNotice(null);
+      return { ok: true, value: await call() };
     } catch (e) {
-      state().setNotice({ kind: 'load-failed', code: e instanceof RequestError ? e.code : 'internal' });
+      return { ok: false, code: failureCode(e) };
     }
+  }
+
+  /** An action whose failure the operator is told about in the notice bar. */
+  async function act<T>(action: ActionName, call: () => Promise<T>): Promise<Outcome<T>> {
+    const got = await attempt(call);
+    if (!got.ok) state().pushNotice({ kind: 'action-failed', action, code: got.code });
+    return got;
+  }
+
+  async function loadRows(): Promise<void> {
+    const got = await attempt(() =>
+      Promise.all([transport.request('incidents.list', { limit: 5000 }), transport.request('videoPoints.list', { limit: 50000 })]),
+    );
+    if (!got.ok) {
+      state().pushNotice({ kind: 'load-failed', code: got.code });
+      return;
+    }
+    const [incidents, videoPoints] = got.value;
+    state().replaceIncidents(incidents);
+    state().setVideoPoints(videoPoints);
+    state().dismissNotices('load-failed');
+    // Units, rejections and the open chronology load on their own: one failing must not hide the queue.
+    await Promise.all([loadUnits(), loadRejections(), reloadSelectedChronology()]);
+  }
+
+  async function loadUnits(): Promise<void> {
+    const got = await act('loadUnits', () => transport.request('units.list', {}));
+    if (got.ok) state().replaceUnits(got.value);
+  }
+
+  async function loadRejections(): Promise<void> {
+    const got = await act('loadRejections', () => transport.request('sync.rejections', {}));
+    if (got.ok) state().setRejections(got.value);
+  }
+
+  // Replies can overtake one another when the operator moves quickly through the queue: only
+  // the newest ask, for the incident still selected, is shown.
+  let chronologyAsk = 0;
+  async function loadChronology(id: string): Promise<void> {
+    const ask = ++chronologyAsk;
+    // Keep the entries on screen while asking again for the same incident (no flicker on every change).
+    if (state().chronology?.incidentId !== id) state().setChronology({ incidentId: id, state: 'loading' });
+    const got = await attempt(() => transport.request('incidents.chronology', { id }));
+    if (ask !== chronologyAsk || state().selectedIncidentId !== id) return;
+    state().setChronology(got.ok ? { incidentId: id, state: 'ready', entries: got.value } : { incidentId: id, state: 'failed', code: got.code });
+  }
+
+  function reloadSelectedChronology(): Promise<void> {
+    const id = state().selectedIncidentId;
+    return id ? loadChronology(id) : Promise.resolve();
+  }
+
+  /** After this window changed an incident: main also announces it, but the operator should not wait on that. */
+  function refreshIfShown(id: string): void {
+    if (state().selectedIncidentId === id) void loadChronology(id);
   }
 
   async function loadSession(): Promise<void> {
@@ -34,11 +98,33 @@ export function linkToMain(transport: Transport): MainLink {
     if (session.store.state === 'ready') await loadRows();
   }
 
+  useConsole.subscribe((s, prev) => {
+    if (s.selectedIncidentId === prev.selectedIncidentId) return;
+    chronologyAsk++; // whatever was in flight is for another incident now
+    if (s.selectedIncidentId) void loadChronology(s.selectedIncidentId);
+    else state().setChronology(null);
+  });
+
   transport.onLinkState((link) => {
     state().setLink(link);
-    if (link === 'open') loadSession().catch((e: unknown) => state().setNotice({ kind: 'load-failed', code: e instanceof RequestError ? e.code : 'internal' }));
+    if (link === 'open') loadSession().catch((e: unknown) => state().pushNotice({ kind: 'load-failed', code: failureCode(e) }));
   });
   transport.on('incidents.changed', (p) => state().upsertIncidents(p.upserted));
+  transport.on('units.changed', (p) => state().upsertUnits(p.upserted));
+  // The catalogue changes in bursts while it downloads: ask once the burst is over.
+  let cameraReload: ReturnType<typeof setTimeout> | null = null;
+  transport.on('videoPoints.changed', () => {
+    if (cameraReload) clearTimeout(cameraReload);
+    cameraReload = setTimeout(() => {
+      cameraReload = null;
+      void attempt(() => transport.request('videoPoints.list', { limit: 50000 })).then((got) => got.ok && state().setVideoPoints(got.value));
+    }, 300);
+  });
+  transport.on('chronology.changed', (p) => {
+    const id = state().selectedIncidentId;
+    if (id && p.incidentIds.includes(id)) void loadChronology(id);
+  });
+  transport.on('sync.rejections', (p) => state().setRejections(p.rejections));
   transport.on('hub.status', (hub) => state().setHub(hub));
   transport.on('workspace.language', (p) => {
     state().setLanguage(p.language);
@@ -56,19 +142,59 @@ export function linkToMain(transport: Transport): MainLink {
       // Shown at once; main saves it for the workstation and tells every other window.
       state().setLanguage(next);
       await applyLanguage(next);
-      await transport.request('workspace.setLanguage', { language: next });
+      await act('setLanguage', () => transport.request('workspace.setLanguage', { language: next }));
     },
     async recoverStore() {
       try {
         const store = await transport.request('store.recover', { confirm: true });
         state().setStore(store);
         if (store.state === 'ready') {
-          if (store.movedAside) state().setNotice({ kind: 'recovered', path: store.movedAside });
+          if (store.movedAside) state().pushNotice({ kind: 'recovered', path: store.movedAside });
           await loadRows();
         }
       } catch (e) {
-        state().setNotice({ kind: 'recover-failed', message: e instanceof Error ? e.message : String(e) });
+        state().pushNotice({ kind: 'recover-failed', message: e instanceof Error ? e.message : String(e) });
       }
+    },
+    async createIncident(input) {
+      const got = await attempt(() => transport.request('incidents.create', input));
+      if (got.ok) {
+        state().upsertIncidents([got.value]);
+        state().setView('incidents');
+        state().selectIncident(got.value.id);
+      }
+      return got;
+    },
+    async setStatus(id, to) {
+      const got = await act('setStatus', () => transport.request('incidents.setStatus', { id, to }));
+      if (got.ok) {
+        state().upsertIncidents([got.value]);
+        refreshIfShown(id);
+      }
+      return got.ok;
+    },
+    async addNote(id, text) {
+      const got = await act('addNote', () => transport.request('incidents.addNote', { id, text }));
+      if (got.ok) refreshIfShown(id);
+      return got.ok;
+    },
+    async assignUnit(id, unitId) {
+      const got = await act('assignUnit', () => transport.request('incidents.assignUnit', { id, unitId }));
+      if (got.ok) refreshIfShown(id);
+      return got.ok;
+    },
+    async releaseUnit(id, unitId) {
+      const got = await act('releaseUnit', () => transport.request('incidents.releaseUnit', { id, unitId }));
+      if (got.ok) refreshIfShown(id);
+      return got.ok;
+    },
+    async dismissRejection(mutationId) {
+      const got = await act('dismissRejection', () => transport.request('sync.dismissRejection', { mutationId }));
+      if (got.ok) state().removeRejection(mutationId);
+      return got.ok;
+    },
+    reloadChronology() {
+      void reloadSelectedChronology();
     },
   };
 }

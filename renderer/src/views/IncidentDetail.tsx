@@ -3,6 +3,10 @@ import type { Incident } from '../../../electron/shared/domain/incident';
 import { formatCoordinate, formatDateTime } from '../format/locale';
 import { priorityKey } from './priority';
 import { useConsole } from '../state/console-store';
+import { Chronology } from './Chronology';
+import { NoteInput } from './NoteInput';
+import { StatusActions } from './StatusActions';
+import { UnitAssignment } from './UnitAssignment';
 
 export function IncidentDetail({ incident: i }: { incident: Incident | null }) {
   const { t } = useTranslation();
@@ -15,11 +19,19 @@ export function IncidentDetail({ incident: i }: { incident: Incident | null }) {
       {!i ? (
         <p className="empty">{t('incidents.detail.none')}</p>
       ) : (
-        <div className="detail-body">
+        // Keyed by incident: a half-typed note or a pending button state never carries over to another incident.
+        <div className="detail-body" key={i.id}>
           <p className="detail-headline">
             <span className={`priority p${i.priority}`}>{t(priorityKey(i.priority))}</span>
             <strong>{t(`incidentType.${i.type}`)}</strong>
-            <span className={`status s-${i.status}`}>{t(`incidentStatus.${i.status}`)}</span>
+            <span className={`status s-${i.status}`} data-testid="detail-status" data-status={i.status}>
+              {t(`incidentStatus.${i.status}`)}
+            </span>
+            {i.pending && (
+              <span className="badge pending-badge" data-testid="detail-pending" title={t('incidents.pendingTitle')}>
+                {t('incidents.pending')}
+              </span>
+            )}
             {i.exercise && <span className="badge exercise-badge">{t('incidents.detail.exercise')}</span>}
           </p>
           <p className="detail-address">{i.address}</p>
@@ -38,6 +50,10 @@ export function IncidentDetail({ incident: i }: { incident: Incident | null }) {
             <dt>{t('incidents.detail.id')}</dt>
             <dd className="mono small">{i.id}</dd>
           </dl>
+          <StatusActions incident={i} />
+          <UnitAssignment incident={i} />
+          <NoteInput incidentId={i.id} />
+          <Chronology incidentId={i.id} />
         </div>
       )}
     </aside>

@@ -15,6 +15,7 @@ export function IncidentsView() {
   const incidents = useConsole((s) => s.incidents);
   const selectedId = useConsole((s) => s.selectedIncidentId);
   const select = useConsole((s) => s.selectIncident);
+  const openForm = useConsole((s) => s.setCreatingIncident);
   const language = useConsole((s) => s.language);
   const now = useNow(15_000);
   const queue = useMemo(() => sortedQueue(incidents), [incidents]);
@@ -46,8 +47,13 @@ export function IncidentsView() {
             {t('incidents.count', { count: queue.length })}
           </span>
           <span className="muted hint">{t('incidents.keyboardHint')}</span>
+          <button type="button" id="new-incident" className="primary new-incident" data-testid="new-incident" aria-keyshortcuts="Alt+N" onClick={() => openForm(true)}>
+            <span>{t('incidents.new')}</span>
+            <kbd>{t('incidents.newShortcut')}</kbd>
+          </button>
         </div>
         <div
+          id="incident-queue"
           className="table-scroll"
           tabIndex={0}
           role="region"
@@ -92,6 +98,7 @@ function Row({ incident: i, selected, age, onSelect }: { incident: Incident; sel
       data-testid="incident-row"
       data-priority={i.priority}
       data-status={i.status}
+      data-pending={i.pending}
       aria-selected={selected}
       className={`${isFinished(i) ? 'finished' : ''} ${i.exercise ? 'exercise' : ''}`}
       onClick={onSelect}
@@ -105,6 +112,11 @@ function Row({ incident: i, selected, age, onSelect }: { incident: Incident; sel
       </td>
       <td>
         <span className={`status s-${i.status}`}>{t(`incidentStatus.${i.status}`)}</span>
+        {i.pending && (
+          <span className="badge pending-badge" data-testid="pending-badge" title={t('incidents.pendingTitle')}>
+            {t('incidents.pending')}
+          </span>
+        )}
       </td>
       <td className="address">{i.address}</td>
       <td>{i.district}</td>

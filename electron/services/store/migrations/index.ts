@@ -1,5 +1,6 @@
 import type { Migration } from '../migration';
 import { initial } from './0010-initial';
+import { sync } from './0020-sync';
 
 /** Every migration, oldest first. Never edit one that has shipped: add the next. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, sync];

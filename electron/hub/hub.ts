@@ -1,0 +1,103 @@
+// The reference hub as one unit: its database, its socket.io server, its simulated city and
+// the change-log retention timer. Started by `vigil-hub` (cli.ts) and by a workstation's
+// embedded demo mode.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Logger } from '../services/log/logger';
+import { STREAMS } from '../shared/sync/protocol';
+import { HubStore, type HubClock } from './hub-store';
+import { startHubServer } from './server';
+import { startSimulator, type SimulatorOptions } from './simulator';
+
+export const HUB_DATABASE_FILE = 'hub.db';
+export const DEFAULT_HUB_PORT = 7420;
+export const DEFAULT_RETAIN = 100_000;
+const RETAIN_EVERY_MS = 60_000;
+
+export function defaultHubDataDir(): string {
+  const base = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'vigil-hub');
+}
+
+export interface HubOptions {
+  /** Folder for hub.db; created if missing. */
+  dataDir: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Workstations allowed to sync; their secrets are (re)set on every start. Others already in hub.db stay. */
+  workstations?: readonly { id: string; secret: string }[];
+  /** false: no simulated city. Otherwise the simulator's options (seed defaults to 1). */
+  simulator?: false | Partial<SimulatorOptions>;
+  /** Change-log entries kept per stream; older ones are dropped every minute. Default 100 000. */
+  retain?: number;
+  log: Logger;
+  clock?: HubClock;
+}
+
+export interface Hub {
+  url: string;
+  port: number;
+  store: HubStore;
+  close(): Promise<void>;
+}
+
+export async function startHub(options: HubOptions): Promise<Hub> {
+  const { log } = options;
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const store = new HubStore(path.join(options.dataDir, HUB_DATABASE_FILE), options.clock);
+  let server: Awaited<ReturnType<typeof startHubServer>>;
+  try {
+    for (const w of options.workstations ?? []) store.setWorkstationSecret(w.id, w.secret);
+    server = await startHubServer({ store, host: options.host, port: options.port, log });
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+
+  let sim: ReturnType<typeof startSimulator> | null = null;
+  try {
+    if (options.simulator !== false) {
+      const o = options.simulator ?? {};
+      sim = startSimulator(store, { ...o, seed: o.seed ?? 1, clock: o.clock ?? options.clock, log: o.log ?? log });
+    }
+  } catch (e) {
+    await server.close();
+    store.close();
+    throw e;
+  }
+
+  const retain = options.retain ?? DEFAULT_RETAIN;
+  const retention = setInterval(() => {
+    try {
+      for (const stream of STREAMS) store.truncate(stream, retain);
+    } catch (err) {
+      log.error({ err }, 'change-log retention failed');
+    }
+  }, RETAIN_EVERY_MS);
+  retention.unref();
+
+  log.info({ url: server.url, dataDir: options.dataDir, simulator: sim !== null, workstations: options.workstations?.map((w) => w.id) ?? [] }, 'hub started');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: server.url,
+    port: server.port,
+    store,
+    close: () => {
+      closing ??= (async () => {
+        clearInterval(retention);
+        sim?.stop();
+        try {
+          await server.close();
+        } finally {
+          store.close();
+          log.info('hub stopped');
+        }
+      })();
+      return closing;
+    },
+  };
+}

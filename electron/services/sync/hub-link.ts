@@ -1,0 +1,28 @@
+// How the sync engine reaches the hub. The real link is socket.io (socket-link.ts); the fault
+// suite uses an in-memory link that drops, duplicates and delays. Every answer is validated
+// against the protocol schemas by the link before the engine sees it.
+import type { ChangesNotice, ChangesPage, ChangesRequest, PushRequest, PushResult, SnapshotPage, SnapshotRequest } from '../../shared/sync/protocol';
+
+/** Why a call to the hub failed. The engine backs off and retries on all but `unauthorized`. */
+export type LinkProblem = 'unreachable' | 'unauthorized' | 'protocol' | 'bad-data' | 'timeout';
+
+export class LinkError extends Error {
+  constructor(
+    readonly problem: LinkProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LinkError';
+  }
+}
+
+export interface HubLink {
+  snapshot(req: SnapshotRequest): Promise<SnapshotPage>;
+  changes(req: ChangesRequest): Promise<ChangesPage>;
+  push(req: PushRequest): Promise<PushResult>;
+  /** Changes the hub pushes as they commit: a hint to apply at once when contiguous. */
+  onNotice(listener: (notice: ChangesNotice) => void): () => void;
+  /** Connection up/down as the transport sees it. */
+  onConnection(listener: (up: boolean, problem: LinkProblem | null) => void): () => void;
+  close(): void;
+}

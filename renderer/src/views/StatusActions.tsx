@@ -1,0 +1,69 @@
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Incident, IncidentStatus } from '../../../electron/shared/domain/incident';
+import { nextStatuses } from '../../../electron/shared/domain/incident-lifecycle';
+import { useMain } from '../shell/main-context';
+import { STATUS_SHORTCUTS, shortcutLetter } from './status-shortcuts';
+import { useStatusShortcuts } from './use-status-shortcuts';
+
+const FINAL: ReadonlySet<IncidentStatus> = new Set(['closed', 'cancelled']);
+
+/** One button per status the incident may move to next, each with its key. */
+export function StatusActions({ incident }: { incident: Incident }) {
+  const { t } = useTranslation();
+  const main = useMain();
+  const [busy, setBusy] = useState(false);
+  // The ref stops a second key press from sending while the first is still on its way.
+  const inFlight = useRef(false);
+  const change = useCallback(
+    (to: IncidentStatus) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setBusy(true);
+      void main.setStatus(incident.id, to).finally(() => {
+        inFlight.current = false;
+        setBusy(false);
+      });
+    },
+    [main, incident.id],
+  );
+  useStatusShortcuts(incident.status, change);
+  const next = nextStatuses(incident.status);
+
+  return (
+    <section className="detail-section" aria-labelledby="status-actions-title">
+      <h3 id="status-actions-title">{t('incidents.actions.title')}</h3>
+      {next.length === 0 ? (
+        <p className="muted">{t('incidents.actions.finished')}</p>
+      ) : (
+        <div className="status-actions" role="group" aria-labelledby="status-actions-title">
+          {next.map((to) => {
+            const letter = shortcutLetter(to);
+            return (
+              <button
+                key={to}
+                type="button"
+                className={FINAL.has(to) ? 'status-button final' : 'status-button'}
+                data-testid={`status-to-${to}`}
+                aria-keyshortcuts={letter ?? undefined}
+                disabled={busy}
+                onClick={() => change(to)}
+              >
+                <span>{t(`incidentStatus.${to}`)}</span>
+                {letter && <kbd>{letter}</kbd>}
+              </button>
+            );
+          })}
+        </div>
+      )}
+      <p className="muted small shortcut-hint" data-testid="status-shortcut-hint">
+        {t('incidents.actions.shortcutsHint')}{' '}
+        {Object.entries(STATUS_SHORTCUTS).map(([code, status]) => (
+          <span key={code} className="shortcut">
+            <kbd>{code.slice(3)}</kbd> {t(`incidentStatus.${status}`)}
+          </span>
+        ))}
+      </p>
+    </section>
+  );
+}
