@@ -10,9 +10,10 @@ export interface HostProcess {
 }
 
 /** Starts `vigil start --host browser` as its own process, as an operator would. */
-export function spawnBrowserHost(distDir: string, dataDir: string, extra: string[] = []): Promise<HostProcess> {
+export function spawnBrowserHost(distDir: string, dataDir: string, extra: string[] = [], env: Record<string, string> = {}): Promise<HostProcess> {
   const child = spawn(process.execPath, [path.join(distDir, 'cli.cjs'), 'start', '--host', 'browser', '--port', '0', '--no-open', '--data', dataDir, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += String(d)));

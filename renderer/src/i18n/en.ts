@@ -87,6 +87,8 @@ export const en: Messages = {
     actions: {
       title: 'Actions',
       finished: 'This incident is finished; its status can no longer change',
+      confirm: 'Confirm: {{status}}',
+      confirmHint: 'Press {{key}} or click again to confirm {{status}}. This cannot be undone.',
       shortcutsHint: 'Keys (when not typing in a field):',
     },
     note: {

@@ -87,6 +87,8 @@ export const zhCN = {
     actions: {
       title: '处置',
       finished: '本警情已办结，不能再变更状态',
+      confirm: '确认{{status}}',
+      confirmHint: '再按一次 {{key}} 或再次点击，确认{{status}}。此操作不可撤回。',
       shortcutsHint: '快捷键（焦点不在输入框时）：',
     },
     note: {

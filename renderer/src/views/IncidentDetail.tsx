@@ -50,7 +50,7 @@ export function IncidentDetail({ incident: i }: { incident: Incident | null }) {
             <dt>{t('incidents.detail.id')}</dt>
             <dd className="mono small">{i.id}</dd>
           </dl>
-          <StatusActions incident={i} />
+          <StatusActions key={i.id} incident={i} />
           <UnitAssignment incident={i} />
           <NoteInput incidentId={i.id} />
           <Chronology incidentId={i.id} />

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident, IncidentStatus } from '../../../electron/shared/domain/incident';
 import { nextStatuses } from '../../../electron/shared/domain/incident-lifecycle';
@@ -27,7 +27,26 @@ export function StatusActions({ incident }: { incident: Incident }) {
     },
     [main, incident.id],
   );
-  useStatusShortcuts(incident.status, change);
+  // Closing and cancelling cannot be undone: the first press (key or click) only arms it, a
+  // second press of the same status within a few seconds carries it out.
+  const [armed, setArmed] = useState<IncidentStatus | null>(null);
+  useEffect(() => {
+    if (!armed) return;
+    const t = setTimeout(() => setArmed(null), 4000);
+    return () => clearTimeout(t);
+  }, [armed]);
+  const request = useCallback(
+    (to: IncidentStatus) => {
+      if (FINAL.has(to) && armed !== to) {
+        setArmed(to);
+        return;
+      }
+      setArmed(null);
+      change(to);
+    },
+    [armed, change],
+  );
+  useStatusShortcuts(incident.status, request);
   const next = nextStatuses(incident.status);
 
   return (
@@ -43,18 +62,24 @@ export function StatusActions({ incident }: { incident: Incident }) {
               <button
                 key={to}
                 type="button"
-                className={FINAL.has(to) ? 'status-button final' : 'status-button'}
+                className={`${FINAL.has(to) ? 'status-button final' : 'status-button'}${armed === to ? ' armed' : ''}`}
                 data-testid={`status-to-${to}`}
+                data-armed={armed === to}
                 aria-keyshortcuts={letter ?? undefined}
                 disabled={busy}
-                onClick={() => change(to)}
+                onClick={() => request(to)}
               >
-                <span>{t(`incidentStatus.${to}`)}</span>
+                <span>{armed === to ? t('incidents.actions.confirm', { status: t(`incidentStatus.${to}`) }) : t(`incidentStatus.${to}`)}</span>
                 {letter && <kbd>{letter}</kbd>}
               </button>
             );
           })}
         </div>
+      )}
+      {armed && (
+        <p className="confirm-final" role="alert" data-testid="status-confirm">
+          {t('incidents.actions.confirmHint', { status: t(`incidentStatus.${armed}`), key: shortcutLetter(armed) ?? '' })}
+        </p>
       )}
       <p className="muted small shortcut-hint" data-testid="status-shortcut-hint">
         {t('incidents.actions.shortcutsHint')}{' '}
