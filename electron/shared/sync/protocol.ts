@@ -107,18 +107,24 @@ export const VideoPointWire = z.object({
 }).strict();
 export type VideoPointWire = z.infer<typeof VideoPointWire>;
 
-/** What a snapshot page or a change carries: one row of one entity. */
+const ITEM_MEMBERS = {
+  incident: z.object({ entity: z.literal('incident'), op: z.literal('upsert'), row: IncidentWire }).strict(),
+  event: z.object({ entity: z.literal('event'), op: z.literal('upsert'), row: EventWire }).strict(),
+  assignment: z.object({ entity: z.literal('assignment'), op: z.literal('upsert'), row: AssignmentWire }).strict(),
+  unit: z.object({ entity: z.literal('unit'), op: z.literal('upsert'), row: UnitWire }).strict(),
+  conflict: z.object({ entity: z.literal('conflict'), op: z.literal('upsert'), row: ConflictWire }).strict(),
+  cameraUpsert: z.object({ entity: z.literal('video_point'), op: z.literal('upsert'), row: VideoPointWire }).strict(),
+  cameraDelete: z.object({ entity: z.literal('video_point'), op: z.literal('delete'), row: z.object({ id }).strict() }).strict(),
+};
+
+/** What a snapshot page or a change carries: one row of one entity. Two members share entity 'video_point': nested, told apart by op. */
 export const Item = z.discriminatedUnion('entity', [
-  z.object({ entity: z.literal('incident'), op: z.literal('upsert'), row: IncidentWire }).strict(),
-  z.object({ entity: z.literal('event'), op: z.literal('upsert'), row: EventWire }).strict(),
-  z.object({ entity: z.literal('assignment'), op: z.literal('upsert'), row: AssignmentWire }).strict(),
-  z.object({ entity: z.literal('unit'), op: z.literal('upsert'), row: UnitWire }).strict(),
-  z.object({ entity: z.literal('conflict'), op: z.literal('upsert'), row: ConflictWire }).strict(),
-  // Two members share entity 'video_point': nested, told apart by op.
-  z.discriminatedUnion('op', [
-    z.object({ entity: z.literal('video_point'), op: z.literal('upsert'), row: VideoPointWire }).strict(),
-    z.object({ entity: z.literal('video_point'), op: z.literal('delete'), row: z.object({ id }).strict() }).strict(),
-  ]),
+  ITEM_MEMBERS.incident,
+  ITEM_MEMBERS.event,
+  ITEM_MEMBERS.assignment,
+  ITEM_MEMBERS.unit,
+  ITEM_MEMBERS.conflict,
+  z.discriminatedUnion('op', [ITEM_MEMBERS.cameraUpsert, ITEM_MEMBERS.cameraDelete]),
 ]);
 export type Item = z.infer<typeof Item>;
 export type Entity = Item['entity'];
@@ -133,7 +139,15 @@ export const STREAM_OF: Readonly<Record<Entity, Stream>> = {
 };
 
 /** A change: an item with the sequence number the hub gave it when it committed. */
-export const Change = z.intersection(z.object({ seq: seq.min(1) }), Item);
+const sequenced = { seq: seq.min(1) };
+export const Change = z.discriminatedUnion('entity', [
+  ITEM_MEMBERS.incident.extend(sequenced),
+  ITEM_MEMBERS.event.extend(sequenced),
+  ITEM_MEMBERS.assignment.extend(sequenced),
+  ITEM_MEMBERS.unit.extend(sequenced),
+  ITEM_MEMBERS.conflict.extend(sequenced),
+  z.discriminatedUnion('op', [ITEM_MEMBERS.cameraUpsert.extend(sequenced), ITEM_MEMBERS.cameraDelete.extend(sequenced)]),
+]);
 export type Change = Item & { seq: number };
 
 // ---- mutations: operator actions, as intents ---------------------------------------------
