@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../test/support/temp';
+import type { Mutation, Operation } from '../shared/sync/protocol';
+import { HubStore } from './hub-store';
+
+const tempDir = useTempDirs();
+const open: HubStore[] = [];
+afterEach(() => {
+  for (const h of open.splice(0)) h.close();
+});
+
+let now = 1_800_000_000_000;
+function hub(): HubStore {
+  const h = new HubStore(path.join(tempDir(), 'hub.db'), { now: () => now });
+  open.push(h);
+  h.system((w) => w.upsertUnit({ id: 'u1', callsign: '巡逻 1 组', kind: 'police', status: 'available', location: null, statusSince: now, updatedAt: now, rowVersion: 1 }));
+  return h;
+}
+const client = { clientId: 'db-1', workstationId: 'ws-1' };
+const actor = { operatorId: 'op', operatorName: '张伟', workstationId: 'ws-1' };
+let n = 0;
+const m = (op: Operation, at = now): Mutation => ({ n: ++n, id: `m-${n}`, schema: 1, at, actor, op });
+const create = (id: string) => ({ kind: 'incident.create' as const, incident: { id, type: 'fire' as const, priority: 1, location: { lat: 37.43, lon: 116.36 }, address: '新湖大街 58 号', district: '德城区', summary: '', exercise: false } });
+
+describe('hub store: applying workstation mutations', () => {
+  it('applies n = last + 1 only: a replay gets the first answer, a gap is refused with what it expects', () => {
+    n = 0;
+    const h = hub();
+    const first = m(create('i1'));
+    const r1 = h.push(client, now, [first]);
+    expect(r1.results).toEqual([{ n: 1, id: 'm-1', outcome: 'applied', reason: null, seq: expect.any(Number) }]);
+    // Replayed (an ack lost after commit): same answer, no second incident.
+    expect(h.push(client, now, [first]).results).toEqual(r1.results);
+    expect(h.db.prepare('SELECT count(*) AS c FROM incidents').get()).toEqual({ c: 1 });
+    // n = 3 before n = 2: refused, nothing applied, the hub says where to resume.
+    n = 2;
+    const gap = h.push(client, now, [m({ kind: 'incident.note', incidentId: 'i1', text: '到场' })]);
+    expect(gap).toMatchObject({ results: [], expected: 2 });
+    expect(h.db.prepare("SELECT count(*) AS c FROM events WHERE kind = 'note'").get()).toEqual({ c: 0 });
+  });
+
+  it('judges status as an intent against the state machine; closing wins and is final', () => {
+    n = 0;
+    const h = hub();
+    h.push(client, now, [m(create('i1'))]);
+    const [a, b, c, d] = h.push(client, now, [
+      m({ kind: 'incident.status', incidentId: 'i1', from: 'new', to: 'on_scene' }),
+      m({ kind: 'incident.status', incidentId: 'i1', from: 'new', to: 'dispatched' }),
+      m({ kind: 'incident.status', incidentId: 'i1', from: 'on_scene', to: 'closed' }),
+      m({ kind: 'incident.status', incidentId: 'i1', from: 'new', to: 'cancelled' }),
+    ]).results;
+    expect(a).toMatchObject({ outcome: 'applied' });
+    expect(b).toMatchObject({ outcome: 'rejected', reason: 'cannot go from on_scene to dispatched' });
+    expect(c).toMatchObject({ outcome: 'applied' });
+    expect(d).toMatchObject({ outcome: 'rejected', reason: 'incident is already closed' });
+    expect(h.db.prepare('SELECT status, closed_at FROM incidents').get()).toEqual({ status: 'closed', closed_at: now });
+  });
+
+  it('keeps the value someone else set meanwhile and records the conflict for both to see', () => {
+    n = 0;
+    const h = hub();
+    h.push(client, now, [m(create('i1'))]);
+    h.system((w) => w.act({ kind: 'incident.update', incidentId: 'i1', field: 'summary', from: '', to: '三楼起火' }, { operatorId: 'x', operatorName: '李娜', workstationId: 'ws-2' }, now));
+    const [r] = h.push(client, now, [m({ kind: 'incident.update', incidentId: 'i1', field: 'summary', from: '', to: '二楼起火' })]).results;
+    expect(r).toMatchObject({ outcome: 'rejected' });
+    expect(r!.reason).toMatch(/changed meanwhile/);
+    expect(h.db.prepare('SELECT summary FROM incidents').get()).toEqual({ summary: '三楼起火' });
+    expect(h.db.prepare('SELECT field, kept, discarded, operator_name FROM conflicts').all()).toEqual([{ field: 'summary', kept: '三楼起火', discarded: '二楼起火', operator_name: '张伟' }]);
+    expect(h.changes({ stream: 'incidents', after: 0, limit: 1000 })).toMatchObject({ kind: 'changes' });
+  });
+
+  it('treats assignment as add/remove: adding twice changes nothing, a busy unit is refused, closing releases', () => {
+    n = 0;
+    const h = hub();
+    h.push(client, now, [m(create('i1')), m(create('i2'))]);
+    const results = h.push(client, now, [
+      m({ kind: 'incident.assign', incidentId: 'i1', unitId: 'u1' }),
+      m({ kind: 'incident.assign', incidentId: 'i1', unitId: 'u1' }),
+      m({ kind: 'incident.assign', incidentId: 'i2', unitId: 'u1' }),
+      m({ kind: 'incident.status', incidentId: 'i1', from: 'new', to: 'closed' }),
+      m({ kind: 'incident.release', incidentId: 'i1', unitId: 'u1' }),
+    ]).results;
+    expect(results.map((r) => r.outcome)).toEqual(['applied', 'applied', 'rejected', 'applied', 'applied']);
+    expect(results[2]!.reason).toBe('unit 巡逻 1 组 is assigned to another incident');
+    expect(h.db.prepare('SELECT incident_id, released_at FROM assignments').all()).toEqual([{ incident_id: 'i1', released_at: now }]);
+    expect(h.db.prepare('SELECT status FROM units').get()).toEqual({ status: 'available' });
+  });
+
+  it('never trusts a workstation clock: times are corrected by the measured skew, never ahead of the hub', () => {
+    n = 0;
+    const h = hub();
+    const threeHoursBehind = now - 3 * 3_600_000;
+    // The operator acted a minute before pushing, by a clock three hours slow.
+    const r = h.push(client, threeHoursBehind, [m(create('i1'), threeHoursBehind - 60_000)]);
+    expect(r.skewMs).toBe(3 * 3_600_000);
+    expect(h.db.prepare('SELECT created_at FROM incidents').get()).toEqual({ created_at: now - 60_000 });
+    const ahead = h.push({ clientId: 'db-2', workstationId: 'ws-1' }, now + 3_600_000, [{ ...m(create('i2'), now + 7_200_000), n: 1 }]);
+    expect(ahead.results[0]).toMatchObject({ outcome: 'applied' });
+    expect((h.db.prepare("SELECT created_at FROM incidents WHERE id = 'i2'").get() as { created_at: number }).created_at).toBeLessThanOrEqual(now);
+  });
+
+  it('answers a cursor older than the log it keeps with resync, and serves a snapshot that resumes', () => {
+    n = 0;
+    const h = hub();
+    h.push(client, now, [m(create('i1')), m(create('i2')), m(create('i3'))]);
+    const head = h.head('incidents').head;
+    h.truncate('incidents', 2);
+    expect(h.changes({ stream: 'incidents', after: 0, limit: 10 })).toEqual({ kind: 'resync', stream: 'incidents', floor: head - 2 });
+    expect(h.changes({ stream: 'incidents', after: head - 2, limit: 10 })).toMatchObject({ kind: 'changes', head });
+    // Page by page, two rows at a time, resuming from each token: every row exactly once.
+    const seen: string[] = [];
+    let token = null;
+    do {
+      const page = h.snapshot({ stream: 'incidents', token, limit: 2 });
+      seen.push(...page.items.map((i) => `${i.entity}:${'id' in i.row ? i.row.id : ''}`));
+      token = page.next;
+    } while (token);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.filter((s) => s.startsWith('incident:'))).toEqual(['incident:i1', 'incident:i2', 'incident:i3']);
+  });
+});
