@@ -37,6 +37,8 @@ import { SyncEngine, type SyncPort } from '../electron/services/sync/engine';
 import type { HubLink } from '../electron/services/sync/hub-link';
 import { connectSocketLink } from '../electron/services/sync/socket-link';
 import { storePort } from '../electron/services/sync/store-port';
+import { SyncService } from '../electron/services/sync/sync-service';
+import { EventBus } from '../electron/services/api/event-bus';
 import { INCIDENT_TYPES, type NewIncident } from '../electron/shared/domain/incident';
 import { UNIT_KINDS } from '../electron/shared/domain/unit';
 import { MAX_PAGE, STREAMS, type Change, type Hello } from '../electron/shared/sync/protocol';
@@ -50,6 +52,10 @@ const BATCH = 1000;
 const ACTION_EVERY_MS = 20;
 const IDLE_ACTIONS = 100;
 const SAMPLE_EVERY_MS = 50;
+/** The engine's page size during the bootstrap (default and most the hub serves: 1000). */
+const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? MAX_PAGE);
+/** engine: the SyncEngine alone. service: Vigil's SyncService, which also announces each page to windows. */
+const DRIVER = process.env.BENCH_DRIVER === 'service' ? 'service' : 'engine';
 
 const WORKSTATION = 'bench-ws';
 const SECRET = 'bench-secret';
@@ -322,8 +328,11 @@ interface Split {
   snapshotPages: number;
   changePages: number;
   recorded: Change[] | null;
+  /** Called once, when the engine asks a feed after every stream's last snapshot page: all live. */
+  onLive?: () => void;
+  lastPages: Set<string>;
 }
-const newSplit = (record = false): Split => ({ linkMs: 0, storeMs: 0, snapshotItems: 0, snapshotPages: 0, changePages: 0, recorded: record ? [] : null });
+const newSplit = (record = false): Split => ({ linkMs: 0, storeMs: 0, snapshotItems: 0, snapshotPages: 0, changePages: 0, recorded: record ? [] : null, lastPages: new Set() });
 
 async function timed<T>(split: Split, key: 'linkMs' | 'storeMs', work: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
@@ -341,10 +350,15 @@ function timedLink(link: HubLink, s: Split): HubLink {
         const page = await link.snapshot(req);
         s.snapshotItems += page.items.length;
         s.snapshotPages++;
+        if (page.next === null) s.lastPages.add(req.stream);
         return page;
       }),
     changes: (req) =>
       timed(s, 'linkMs', async () => {
+        if (s.onLive && s.lastPages.size === STREAMS.length) {
+          s.onLive();
+          s.onLive = undefined;
+        }
         const page = await link.changes(req);
         s.changePages++;
         if (page.kind === 'changes') s.recorded?.push(...page.changes);
@@ -414,22 +428,42 @@ function memorySampler() {
   };
 }
 
-async function bootstrap(store: Store, link: HubLink, hub: HubProcess) {
+/**
+ * Downloads the whole hub into the fresh workstation while an operator works. With the default
+ * driver the SyncEngine runs alone (the brief of this benchmark); with BENCH_DRIVER=service the
+ * SyncService runs it as Vigil does, announcing every applied page to the (empty) event bus.
+ * "Live" is the moment the engine, both snapshots applied, first asks the video_points feed.
+ */
+async function bootstrap(store: Store, link: HubLink, hub: HubProcess, url: string) {
   const split = newSplit();
-  let live = 0;
   let liveAt = 0;
   let atLive = { linkMs: 0, storeMs: 0 };
   let resolveLive!: () => void;
   const allLive = new Promise<void>((r) => (resolveLive = r));
-  const engine = new SyncEngine(timedPort(storePort(store), split), timedLink(link, split), {
-    bootstrap: (progress) => {
-      if (progress === null && ++live === STREAMS.length) {
-        liveAt = performance.now();
-        atLive = { linkMs: split.linkMs, storeMs: split.storeMs };
-        resolveLive();
-      }
-    },
-  });
+  split.onLive = () => {
+    liveAt = performance.now();
+    atLive = { linkMs: split.linkMs, storeMs: split.storeMs };
+    resolveLive();
+  };
+  const timedHub = timedLink(link, split);
+  let run: () => Promise<void>;
+  if (DRIVER === 'service') {
+    const bus = new EventBus();
+    const service = new SyncService({ store, link: timedHub, bus, log: pino({ level: 'silent' }), url, embedded: false, pollMs: 3_600_000 });
+    run = async () => {
+      const online = new Promise<void>((resolve) =>
+        bus.subscribe((e) => {
+          if (e.name === 'hub.status' && (e.payload as { state: string }).state === 'online') resolve();
+        }),
+      );
+      service.start();
+      await online;
+      await service.stop(); // closes the link
+    };
+  } else {
+    const engine = new SyncEngine(timedPort(storePort(store), split), timedHub, {}, { pageSize: PAGE_SIZE });
+    run = () => engine.sync();
+  }
 
   global.gc?.();
   const baselineRssMB = process.memoryUsage().rss / MB;
@@ -441,7 +475,7 @@ async function bootstrap(store: Store, link: HubLink, hub: HubProcess) {
   loop.enable();
   const t0 = performance.now();
   const actions = operatorActions(store, 0);
-  const syncing = engine.sync();
+  const syncing = run();
   await Promise.race([allLive, syncing]);
   if (!liveAt) throw new Error('sync round ended before both streams were live');
   const latencies = await actions.stop();
@@ -465,12 +499,14 @@ async function bootstrap(store: Store, link: HubLink, hub: HubProcess) {
     actionLatencyP99Ms: percentile(latencies, 99),
     actions: latencies.length,
     // Context for the figures above.
+    driver: DRIVER,
+    pageSize: DRIVER === 'service' ? MAX_PAGE : PAGE_SIZE,
     actionLatencyMaxMs: latencies.at(-1) ?? NaN,
     snapshotRows: split.snapshotItems,
     snapshotPages: split.snapshotPages,
     baselineRssMB,
     waitingOnHubLinkMs: atLive.linkMs,
-    waitingOnStoreMs: atLive.storeMs,
+    waitingOnStoreMs: DRIVER === 'service' ? null : atLive.storeMs,
     mainLoopUtilization: elu.utilization,
     workstationCpuMs: (cpu.user + cpu.system) / 1000,
     hubCpuMs: hubCpu1.userMs + hubCpu1.systemMs - hubCpu0.userMs - hubCpu0.systemMs,
@@ -543,16 +579,19 @@ export async function main(workerPath: string, out: string): Promise<void> {
     const link = await connect(url, hello);
     links.push(link);
 
-    console.log('sync bench: bootstrap…');
-    const boot = await bootstrap(store, link, hub);
+    console.log(`sync bench: bootstrap (${DRIVER}, pages of ${DRIVER === 'service' ? MAX_PAGE : PAGE_SIZE})…`);
+    const boot = await bootstrap(store, link, hub, url);
+    link.close();
     const idle = await idleActions(store, boot.actions);
     // Upload the idle actions and read them back, so the catch-up below carries the hub's changes only.
-    await new SyncEngine(storePort(store), link).sync();
+    const flushLink = await connect(url, hello);
+    links.push(flushLink);
+    await new SyncEngine(storePort(store), flushLink).sync();
     const outboxAfterBootstrap = await store.call('syncCounts');
     const counts = await store.call('counts');
 
     // The workstation is away while the hub commits: nothing arrives as a pushed notice.
-    link.close();
+    flushLink.close();
     console.log(`sync bench: hub commits ${CHANGES} changes…`);
     const committed = await hub.call<Committed>({ kind: 'commit', changes: CHANGES });
     if (committed.to - committed.from !== CHANGES) throw new Error(`hub committed ${committed.to - committed.from} changes, expected ${CHANGES}`);

@@ -1,20 +1,21 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../test/support/temp';
-import type { Mutation, Operation } from '../shared/sync/protocol';
+import { SnapshotPage, type Mutation, type Operation } from '../shared/sync/protocol';
 import { HubStore } from './hub-store';
 
 const tempDir = useTempDirs();
+const U1 = '01a226c4-b11b-7000-8000-000000000001'; // a UUIDv7, as real unit ids are
 const open: HubStore[] = [];
 afterEach(() => {
   for (const h of open.splice(0)) h.close();
 });
 
-let now = 1_800_000_000_000;
+const now = 1_800_000_000_000;
 function hub(): HubStore {
   const h = new HubStore(path.join(tempDir(), 'hub.db'), { now: () => now });
   open.push(h);
-  h.system((w) => w.upsertUnit({ id: 'u1', callsign: '巡逻 1 组', kind: 'police', status: 'available', location: null, statusSince: now, updatedAt: now, rowVersion: 1 }));
+  h.system((w) => w.upsertUnit({ id: U1, callsign: '巡逻 1 组', kind: 'police', status: 'available', location: null, statusSince: now, updatedAt: now, rowVersion: 1 }));
   return h;
 }
 const client = { clientId: 'db-1', workstationId: 'ws-1' };
@@ -75,11 +76,11 @@ describe('hub store: applying workstation mutations', () => {
     const h = hub();
     h.push(client, now, [m(create('i1')), m(create('i2'))]);
     const results = h.push(client, now, [
-      m({ kind: 'incident.assign', incidentId: 'i1', unitId: 'u1' }),
-      m({ kind: 'incident.assign', incidentId: 'i1', unitId: 'u1' }),
-      m({ kind: 'incident.assign', incidentId: 'i2', unitId: 'u1' }),
+      m({ kind: 'incident.assign', incidentId: 'i1', unitId: U1 }),
+      m({ kind: 'incident.assign', incidentId: 'i1', unitId: U1 }),
+      m({ kind: 'incident.assign', incidentId: 'i2', unitId: U1 }),
       m({ kind: 'incident.status', incidentId: 'i1', from: 'new', to: 'closed' }),
-      m({ kind: 'incident.release', incidentId: 'i1', unitId: 'u1' }),
+      m({ kind: 'incident.release', incidentId: 'i1', unitId: U1 }),
     ]).results;
     expect(results.map((r) => r.outcome)).toEqual(['applied', 'applied', 'rejected', 'applied', 'applied']);
     expect(results[2]!.reason).toBe('unit 巡逻 1 组 is assigned to another incident');
@@ -118,5 +119,21 @@ describe('hub store: applying workstation mutations', () => {
     } while (token);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.filter((s) => s.startsWith('incident:'))).toEqual(['incident:i1', 'incident:i2', 'incident:i3']);
+  });
+
+  it('pages a snapshot one row at a time through every part, each page valid on the wire', () => {
+    n = 0;
+    const h = hub();
+    // Real ids are UUIDv7: an assignment's resume key (incident|unit|time) is longer than any id.
+    const incident = '01a226c4-b11b-719c-861f-dfa6b4505ded';
+    h.push(client, now, [m(create(incident)), m({ kind: 'incident.assign', incidentId: incident, unitId: U1 }), m({ kind: 'incident.note', incidentId: incident, text: '到场' })]);
+    const entities: string[] = [];
+    let token: SnapshotPage['next'] = null;
+    do {
+      const page = SnapshotPage.parse(JSON.parse(JSON.stringify(h.snapshot({ stream: 'incidents', token, limit: 1 }))));
+      entities.push(...page.items.map((i) => i.entity));
+      token = page.next;
+    } while (token);
+    expect(entities).toEqual(['unit', 'incident', 'event', 'event', 'event', 'assignment']);
   });
 });

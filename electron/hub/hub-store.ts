@@ -76,6 +76,14 @@ const PARTS: Readonly<Record<Stream, readonly { table: string; key: string; upTo
 
 const SKEW_FLAG_MS = 5 * 60_000;
 
+/** A field value every workstation's schema accepts; anything else would stop their feeds. */
+function invalidFieldValue(field: 'priority' | 'address' | 'district' | 'summary', value: string): string | null {
+  if (field === 'priority') return /^[1-4]$/.test(value) ? null : 'priority must be 1 to 4';
+  if (field === 'address') return value.trim().length >= 1 && value.length <= 200 ? null : 'address must be 1 to 200 characters';
+  if (field === 'district') return value.length <= 60 ? null : 'district must be at most 60 characters';
+  return value.length <= 2000 ? null : 'summary must be at most 2000 characters';
+}
+
 export class HubStore {
   readonly db: Database.Database;
   private listeners = new Set<(stream: Stream, changes: Change[], head: number) => void>();
@@ -198,7 +206,10 @@ export class HubStore {
           if (m.n <= c.last_n && !this.sabotage.noDedup) {
             const prior = prep(this.db, 'SELECT n, mutation_id AS id, outcome, reason, seq FROM mutation_results WHERE client_id = ? AND n = ?').get(client.clientId, m.n) as MutationResult | undefined;
             // A replay of an applied mutation: the first answer again, nothing applied twice.
-            return prior ?? { n: m.n, id: m.id, outcome: 'rejected', reason: 'duplicate of a mutation whose result has expired', seq: this.head('incidents').head };
+            if (!prior || prior.id === m.id) return prior ?? { n: m.n, id: m.id, outcome: 'rejected', reason: 'duplicate of a mutation whose result has expired', seq: this.head('incidents').head };
+            // The same number for a different action: this client's database was restored or copied.
+            // Refuse it by its own id, so the workstation shows it instead of sending it for ever.
+            return { n: m.n, id: m.id, outcome: 'rejected', reason: `mutation number ${m.n} was already used by another action of this client (database restored or copied?)`, seq: this.head('incidents').head };
           }
           if (m.n > c.last_n + 1 && !this.sabotage.noDedup) return { expected: c.last_n + 1 };
           const reason = this.apply(m, Math.min(hubNow, m.at + skewMs), client);
@@ -304,7 +315,8 @@ export class HubStore {
         const column = op.field;
         const current = String(incident[column]);
         if (current === op.to) return null;
-        if (column === 'priority' && !/^[1-4]$/.test(op.to)) return 'priority must be 1 to 4';
+        const invalid = invalidFieldValue(column, op.to);
+        if (invalid) return invalid;
         if (current !== op.from) {
           // Someone changed this field after the operator saw it: theirs stands, and both see it.
           const id = uuidv7();

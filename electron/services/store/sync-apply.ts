@@ -32,38 +32,40 @@ function writeCursor(db: Database, stream: Stream, cursor: Cursor, at: number): 
 
 export type ApplyOutcome = { kind: 'applied'; seq: number; incidentIds: string[]; unitIds: string[] } | { kind: 'gap'; cursor: number } | { kind: 'not-live' };
 
-/** Applies live changes if and only if they continue the cursor without a gap. */
+/**
+ * Applies live changes if and only if they continue the cursor without a gap. Changes at or
+ * below the cursor were applied already (a duplicate, or a notice that raced a feed read) and
+ * are skipped, so applying the same batch twice is harmless.
+ */
 export function applyChanges(db: Database, stream: Stream, changes: readonly Change[], now: number, sabotage: ClientSabotage = {}): ApplyOutcome {
-  const check = (): ApplyOutcome | null => {
+  const plan = (): { fresh: readonly Change[] } | ApplyOutcome => {
     const cursor = readCursor(db, stream);
     if (cursor.phase !== 'live') return { kind: 'not-live' };
-    for (let i = 0; i < changes.length; i++) if (changes[i]!.seq !== cursor.seq + 1 + i) return { kind: 'gap', cursor: cursor.seq };
-    return null;
+    const fresh = changes.filter((c) => c.seq > cursor.seq);
+    if (fresh.length === 0) return { kind: 'applied', seq: cursor.seq, incidentIds: [], unitIds: [] };
+    for (let i = 0; i < fresh.length; i++) if (fresh[i]!.seq !== cursor.seq + 1 + i) return { kind: 'gap', cursor: cursor.seq };
+    return { fresh };
   };
-  if (changes.length === 0) {
-    const c = readCursor(db, stream);
-    return c.phase === 'live' ? { kind: 'applied', seq: c.seq, incidentIds: [], unitIds: [] } : { kind: 'not-live' };
-  }
-  const last = changes.at(-1)!.seq;
-  const body = (): ApplyOutcome => {
+  const body = (fresh: readonly Change[]): ApplyOutcome => {
     const touched = { incidentIds: new Set<string>(), unitIds: new Set<string>() };
-    for (const c of changes) applyItem(db, c, touched, null);
+    for (const c of fresh) applyItem(db, c, touched, null);
+    const last = fresh.at(-1)!.seq;
     if (stream === 'incidents') settleOutbox(db, last, now);
     return { kind: 'applied', seq: last, incidentIds: [...touched.incidentIds], unitIds: [...touched.unitIds] };
   };
   if (sabotage.cursorOutsideTransaction) {
-    const refused = db.transaction(check).immediate();
-    if (refused) return refused;
-    db.transaction(() => writeCursor(db, stream, { phase: 'live', seq: last }, now)).immediate();
+    const p = db.transaction(plan).immediate();
+    if (!('fresh' in p)) return p;
+    db.transaction(() => writeCursor(db, stream, { phase: 'live', seq: p.fresh.at(-1)!.seq }, now)).immediate();
     sabotage.betweenCommits?.();
-    return db.transaction(body).immediate();
+    return db.transaction(() => body(p.fresh)).immediate();
   }
   return db
     .transaction((): ApplyOutcome => {
-      const refused = check();
-      if (refused) return refused;
-      const result = body();
-      writeCursor(db, stream, { phase: 'live', seq: last }, now);
+      const p = plan();
+      if (!('fresh' in p)) return p;
+      const result = body(p.fresh);
+      if (result.kind === 'applied') writeCursor(db, stream, { phase: 'live', seq: result.seq }, now);
       return result;
     })
     .immediate();

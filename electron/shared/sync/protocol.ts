@@ -204,7 +204,8 @@ export const Hello = z.object({
 }).strict();
 export type Hello = z.infer<typeof Hello>;
 
-export const SnapshotToken = z.object({ asOf: seq, part: z.number().int().min(0).max(16), after: text(64) }).strict();
+/** `after` is the last key of the page: an id, or an assignment's incident|unit|time key. */
+export const SnapshotToken = z.object({ asOf: seq, part: z.number().int().min(0).max(16), after: text(200) }).strict();
 export type SnapshotToken = z.infer<typeof SnapshotToken>;
 
 export const SnapshotRequest = z.object({ stream: Stream, token: SnapshotToken.nullable(), limit: z.number().int().min(1).max(MAX_PAGE) }).strict();
