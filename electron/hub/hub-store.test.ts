@@ -41,6 +41,24 @@ describe('hub store: applying workstation mutations', () => {
     expect(h.db.prepare("SELECT count(*) AS c FROM events WHERE kind = 'note'").get()).toEqual({ c: 0 });
   });
 
+  it('refuses values no workstation could accept, and a mutation number reused for another action', () => {
+    n = 0;
+    const h = hub();
+    h.push(client, now, [m(create('i1'))]);
+    const [blank, long] = h.push(client, now, [
+      m({ kind: 'incident.update', incidentId: 'i1', field: 'address', from: '新湖大街 58 号', to: '  ' }),
+      m({ kind: 'incident.update', incidentId: 'i1', field: 'district', from: '德城区', to: '区'.repeat(61) }),
+    ]).results;
+    expect(blank).toMatchObject({ outcome: 'rejected', reason: 'address must be 1 to 200 characters' });
+    expect(long).toMatchObject({ outcome: 'rejected', reason: 'district must be at most 60 characters' });
+    // A restored copy of the database numbers its next action 2 again: refused by its own id, not answered with another's.
+    const copy = { ...m({ kind: 'incident.note', incidentId: 'i1', text: '恢复后的备注' }), n: 2 };
+    const [reused] = h.push(client, now, [copy]).results;
+    expect(reused).toMatchObject({ n: 2, id: copy.id, outcome: 'rejected' });
+    expect(reused!.reason).toMatch(/already used by another action/);
+    expect(h.db.prepare("SELECT count(*) AS c FROM events WHERE kind = 'note'").get()).toEqual({ c: 0 });
+  });
+
   it('judges status as an intent against the state machine; closing wins and is final', () => {
     n = 0;
     const h = hub();
