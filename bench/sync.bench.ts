@@ -16,7 +16,10 @@
 // The hub runs in a child process, not a worker thread: its CPU would otherwise be charged to the
 // workstation's process (RSS is per process), and a second process is what production has. It
 // still shares the machine's CPUs with the workstation, as an embedded demo hub would.
-// Sizes: BENCH_INCIDENTS (50000), BENCH_VIDEO_POINTS (20000), BENCH_CHANGES (20000).
+// Sizes: BENCH_INCIDENTS (50000), BENCH_VIDEO_POINTS (20000), BENCH_CHANGES (20000, at most twice
+// the incidents). Variants of the bootstrap: BENCH_PAGE_SIZE (the engine's page, default 1000) and
+// BENCH_DRIVER=service (Vigil's SyncService instead of the bare engine: it also announces every
+// applied page to the windows' event bus, as the running application does).
 import Database from 'better-sqlite3';
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -306,7 +309,7 @@ function actionInput(i: number): NewIncident {
 }
 
 async function connect(url: string, hello: Hello): Promise<HubLink> {
-  const link = connectSocketLink({ url, hello, timeoutMs: 60_000 });
+  const link = connectSocketLink({ url, hello }); // production's call timeout (10 s)
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('hub link not up within 10 s')), 10_000);
     const off = link.onConnection((up, problem) => {
@@ -510,6 +513,7 @@ async function bootstrap(store: Store, link: HubLink, hub: HubProcess, url: stri
     mainLoopUtilization: elu.utilization,
     workstationCpuMs: (cpu.user + cpu.system) / 1000,
     hubCpuMs: hubCpu1.userMs + hubCpu1.systemMs - hubCpu0.userMs - hubCpu0.systemMs,
+    hubRssMB: hubCpu1.rssMB,
     roundWithUploadMs: roundMs,
   };
 }
@@ -518,7 +522,14 @@ async function idleActions(store: Store, first: number) {
   const actions = operatorActions(store, first);
   while (actions.issued < IDLE_ACTIONS) await new Promise((r) => setTimeout(r, ACTION_EVERY_MS));
   const latencies = await actions.stop();
-  return { actionLatencyP50Ms: percentile(latencies, 50), actionLatencyP99Ms: percentile(latencies, 99), actions: latencies.length };
+  return {
+    actionLatencyP50Ms: percentile(latencies, 50),
+    actionLatencyP99Ms: percentile(latencies, 99),
+    actions: latencies.length,
+    /** The workstation process a few seconds after the bootstrap: what it kept. */
+    rssMB: process.memoryUsage().rss / MB,
+    heapMB: process.memoryUsage().heapUsed / MB,
+  };
 }
 
 /** The same change rows, straight into the same tables: fresh file, same pragmas, one transaction per page. */

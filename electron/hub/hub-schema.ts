@@ -74,11 +74,14 @@ CREATE TABLE assignments (
   seq INTEGER NOT NULL -- the change that created it: a snapshot as of S lists only those up to S
 ) STRICT;
 CREATE INDEX assignments_open ON assignments (unit_id) WHERE released_at IS NULL;
+CREATE INDEX events_by_seq ON events (seq);
+CREATE INDEX assignments_by_seq ON assignments (seq);
 CREATE TABLE conflicts (
   id TEXT PRIMARY KEY, incident_id TEXT NOT NULL REFERENCES incidents(id), field TEXT NOT NULL,
   kept TEXT NOT NULL, discarded TEXT NOT NULL, operator_name TEXT NOT NULL, workstation_id TEXT NOT NULL,
   at INTEGER NOT NULL, seq INTEGER NOT NULL
 ) STRICT;
+CREATE INDEX conflicts_by_seq ON conflicts (seq);
 CREATE TABLE video_points (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, heading_deg REAL, fov_deg REAL,
   range_m REAL, main_url TEXT, sub_url TEXT, codec TEXT NOT NULL, ptz INTEGER NOT NULL, department TEXT NOT NULL,

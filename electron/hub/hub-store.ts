@@ -87,6 +87,7 @@ function invalidFieldValue(field: 'priority' | 'address' | 'district' | 'summary
 export class HubStore {
   readonly db: Database.Database;
   private listeners = new Set<(stream: Stream, changes: Change[], head: number) => void>();
+  private readonly snapshotTotals = new Map<string, number>();
 
   constructor(
     file: string,
@@ -117,8 +118,7 @@ export class HubStore {
   setWorkstationSecret(workstationId: string, secret: string): void {
     const salt = randomBytes(16);
     const hash = `scrypt:${salt.toString('base64')}:${scryptSync(secret, salt, 32).toString('base64')}`;
-    this.db
-      .prepare('INSERT INTO workstations (id, secret_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET secret_hash = excluded.secret_hash')
+    prep(this.db, 'INSERT INTO workstations (id, secret_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET secret_hash = excluded.secret_hash')
       .run(workstationId, hash, this.clock.now());
   }
 
@@ -139,8 +139,7 @@ export class HubStore {
   changes(req: ChangesRequest): ChangesPage {
     const { head, floor } = this.head(req.stream);
     if (req.after < floor || req.after > head) return { kind: 'resync', stream: req.stream, floor };
-    const rows = this.db
-      .prepare('SELECT seq, entity, op, row FROM change_log WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?')
+    const rows = prep(this.db, 'SELECT seq, entity, op, row FROM change_log WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?')
       .all(req.stream, req.after, Math.min(req.limit, MAX_PAGE)) as { seq: number; entity: string; op: string; row: string }[];
     return { kind: 'changes', stream: req.stream, head, changes: rows.map((r) => ({ seq: r.seq, entity: r.entity, op: r.op, row: JSON.parse(r.row) }) as Change) };
   }
@@ -170,7 +169,14 @@ export class HubStore {
             after = String(rows.at(-1)![p.key]);
           }
         }
-        const total = parts.reduce((n, p) => n + (prep(this.db, `SELECT count(*) AS n FROM ${p.table}${p.upToAsOf ? ' WHERE seq <= ?' : ''}`).get(...(p.upToAsOf ? [asOf] : [])) as { n: number }).n, 0);
+        // Counted once per snapshot (its asOf), not on every page: the progress bar needs no more.
+        const key = `${req.stream}:${asOf}`;
+        let total = this.snapshotTotals.get(key);
+        if (total === undefined) {
+          total = parts.reduce((n, p) => n + (prep(this.db, `SELECT count(*) AS n FROM ${p.table}${p.upToAsOf ? ' WHERE seq <= ?' : ''}`).get(...(p.upToAsOf ? [asOf] : [])) as { n: number }).n, 0);
+          if (this.snapshotTotals.size > 64) this.snapshotTotals.clear();
+          this.snapshotTotals.set(key, total);
+        }
         return { stream: req.stream, asOf, items, next: part < parts.length ? { asOf, part, after } : null, total };
       })
       .deferred();
@@ -215,8 +221,7 @@ export class HubStore {
           const reason = this.apply(m, Math.min(hubNow, m.at + skewMs), client);
           const seq = this.head('incidents').head;
           const result: MutationResult = { n: m.n, id: m.id, outcome: reason ? 'rejected' : 'applied', reason, seq };
-          this.db
-            .prepare('INSERT INTO mutation_results (client_id, n, mutation_id, kind, outcome, reason, seq, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          prep(this.db, 'INSERT INTO mutation_results (client_id, n, mutation_id, kind, outcome, reason, seq, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
             .run(client.clientId, m.n, m.id, m.op.kind, result.outcome, reason, seq, hubNow);
           prep(this.db, 'UPDATE clients SET last_n = max(last_n, ?) WHERE client_id = ?').run(m.n, client.clientId);
           return result;
@@ -237,8 +242,7 @@ export class HubStore {
   }
 
   private clientRow(client: Client, now: number, skewMs: number): { last_n: number } {
-    this.db
-      .prepare(
+    prep(this.db, 
         `INSERT INTO clients (client_id, workstation_id, first_seen, last_seen, skew_ms) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (client_id) DO UPDATE SET last_seen = excluded.last_seen, skew_ms = excluded.skew_ms`,
       )
@@ -259,8 +263,7 @@ export class HubStore {
     if (op.kind === 'incident.create') {
       const i = op.incident;
       if (this.incident(i.id)) return 'an incident with this id already exists';
-      this.db
-        .prepare(
+      prep(this.db, 
           `INSERT INTO incidents (id, type, priority, status, lat, lon, address, district, summary, exercise, created_at, updated_at, closed_at, row_version)
            VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1)`,
         )
@@ -298,8 +301,7 @@ export class HubStore {
         // assigned_at is part of the key: a re-assignment within the same millisecond moves one on.
         const last = prep(this.db, 'SELECT max(assigned_at) AS t FROM assignments WHERE incident_id = ? AND unit_id = ?').get(op.incidentId, op.unitId) as { t: number | null };
         const a = { incidentId: op.incidentId, unitId: op.unitId, assignedAt: last.t !== null && last.t >= at ? last.t + 1 : at };
-        this.db
-          .prepare('INSERT INTO assignments (key, incident_id, unit_id, assigned_at, released_at, seq) VALUES (?, ?, ?, ?, NULL, ?)')
+        prep(this.db, 'INSERT INTO assignments (key, incident_id, unit_id, assigned_at, released_at, seq) VALUES (?, ?, ?, ?, NULL, ?)')
           .run(assignmentKey(a), a.incidentId, a.unitId, a.assignedAt, this.head('incidents').head + 1);
         this.emitAssignment(assignmentKey(a));
         this.setUnitStatus(op.unitId, 'dispatched', at);
@@ -321,14 +323,12 @@ export class HubStore {
           // Someone changed this field after the operator saw it: theirs stands, and both see it.
           const id = uuidv7();
           const seq = this.head('incidents').head + 1;
-          this.db
-            .prepare('INSERT INTO conflicts (id, incident_id, field, kept, discarded, operator_name, workstation_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          prep(this.db, 'INSERT INTO conflicts (id, incident_id, field, kept, discarded, operator_name, workstation_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
             .run(id, op.incidentId, column, current, op.to, actor.operatorName, actor.workstationId, at, seq);
           this.log({ entity: 'conflict', op: 'upsert', row: conflictWire(prep(this.db, 'SELECT * FROM conflicts WHERE id = ?').get(id) as ConflictRow) });
           return `${column} was changed meanwhile to “${current}”; kept that, recorded the conflict`;
         }
-        this.db
-          .prepare(`UPDATE incidents SET ${column} = ?, updated_at = ?, row_version = row_version + 1 WHERE id = ?`)
+        prep(this.db, `UPDATE incidents SET ${column} = ?, updated_at = ?, row_version = row_version + 1 WHERE id = ?`)
           .run(column === 'priority' ? Number(op.to) : op.to, at, op.incidentId);
         this.emitIncident(op.incidentId);
         return null;
@@ -360,8 +360,7 @@ export class HubStore {
   private addEvent(incidentId: string, kind: EventRow['kind'], payload: Record<string, unknown>, actor: Actor, at: number): void {
     const id = uuidv7();
     const seq = this.head('incidents').head + 1;
-    this.db
-      .prepare('INSERT INTO events (id, incident_id, kind, payload, operator_id, operator_name, workstation_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    prep(this.db, 'INSERT INTO events (id, incident_id, kind, payload, operator_id, operator_name, workstation_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(id, incidentId, kind, JSON.stringify(payload), actor.operatorId, actor.operatorName, actor.workstationId, at, seq);
     this.log({ entity: 'event', op: 'upsert', row: eventWire(prep(this.db, 'SELECT * FROM events WHERE id = ?').get(id) as EventRow) });
   }
@@ -425,8 +424,7 @@ export class SystemWriter {
   ) {}
 
   upsertUnit(u: UnitWire): void {
-    this.hub.db
-      .prepare(
+    prep(this.hub.db, 
         `INSERT INTO units (id, callsign, kind, status, lat, lon, status_since, updated_at, row_version) VALUES (@id, @callsign, @kind, @status, @lat, @lon, @statusSince, @updatedAt, 1)
          ON CONFLICT (id) DO UPDATE SET callsign = excluded.callsign, kind = excluded.kind, status = excluded.status, lat = excluded.lat, lon = excluded.lon,
            status_since = excluded.status_since, updated_at = excluded.updated_at, row_version = units.row_version + 1`,
@@ -436,8 +434,7 @@ export class SystemWriter {
   }
 
   upsertVideoPoint(v: Omit<VideoPointWire, 'rowVersion'>): void {
-    this.hub.db
-      .prepare(
+    prep(this.hub.db, 
         `INSERT INTO video_points (id, name, lat, lon, heading_deg, fov_deg, range_m, main_url, sub_url, codec, ptz, department, district, online, updated_at, row_version)
          VALUES (@id, @name, @lat, @lon, @headingDeg, @fovDeg, @rangeM, @mainUrl, @subUrl, @codec, @ptz, @department, @district, @online, @updatedAt, 1)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon, heading_deg = excluded.heading_deg, fov_deg = excluded.fov_deg,

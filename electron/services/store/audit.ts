@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { prep } from './statements';
 import type { Actor } from '../../shared/domain/identity';
 
 export interface AuditEntry {
@@ -10,7 +11,7 @@ export interface AuditEntry {
 
 /** Called inside the writer's transaction, so the action and its audit row commit together. */
 export function appendAudit(db: Database, actor: Actor, at: number, entry: AuditEntry): void {
-  db.prepare(
+  prep(db, 
     `INSERT INTO audit_log (at, operator_id, operator_name, workstation_id, action, target_kind, target_id, details)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(

@@ -26,8 +26,7 @@ export function clientId(db: Database): string {
 function enqueue(db: Database, actor: Actor, op: Operation, at: number, audit: { action: string; details: Record<string, unknown> }): void {
   const id = uuidv7();
   const incidentId = op.kind === 'incident.create' ? op.incident.id : op.incidentId;
-  const info = db
-    .prepare('INSERT INTO sync_outbox (mutation_id, kind, payload, created_at, incident_id) VALUES (?, ?, ?, ?, ?)')
+  const info = prep(db, 'INSERT INTO sync_outbox (mutation_id, kind, payload, created_at, incident_id) VALUES (?, ?, ?, ?, ?)')
     .run(id, op.kind, '{}', at, incidentId);
   const n = Number(info.lastInsertRowid);
   const mutation: Mutation = { n, id, schema: 1, at, actor, op };

@@ -109,8 +109,7 @@ function pick(p: Record<string, unknown>): ChronologyEntry['detail'] {
 }
 
 export function listUnits(db: Database): Unit[] {
-  const rows = db
-    .prepare(
+  const rows = prep(db, 
       `SELECT u.*, (SELECT incident_id FROM incident_units iu WHERE iu.unit_id = u.id AND iu.released_at IS NULL ORDER BY assigned_at DESC LIMIT 1) AS incident_id
        FROM units u ORDER BY u.kind, u.callsign`,
     )

@@ -1,6 +1,7 @@
 // The only code that changes the database. Each writer is one transaction that records the
 // change, its chronology event where there is one, and the audit row of the operator action.
 import type { Database } from 'better-sqlite3';
+import { prep } from './statements';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor, Language } from '../../shared/domain/identity';
 import { appendAudit } from './audit';
@@ -18,7 +19,7 @@ export function appendIncidentEvent(
   kind: 'created' | 'status' | 'note' | 'assign' | 'release' | 'plan_step' | 'merge',
   payload: Record<string, unknown>,
 ): void {
-  db.prepare(
+  prep(db, 
     `INSERT INTO incident_events (id, incident_id, kind, payload, operator_id, operator_name, workstation_id, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(uuidv7(), incidentId, kind, JSON.stringify(payload), actor.operatorId, actor.operatorName, actor.workstationId, at);
@@ -28,7 +29,7 @@ export function setLanguage(db: Database, actor: Actor, language: Language, cloc
   db.transaction(() => {
     const at = clock.now();
     const before = readSetting(db, actor.workstationId, 'language');
-    db.prepare(
+    prep(db, 
       `INSERT INTO workspace_settings (workstation_id, key, value, updated_at) VALUES (?, 'language', ?, ?)
        ON CONFLICT (workstation_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
     ).run(actor.workstationId, JSON.stringify(language), at);
@@ -37,7 +38,7 @@ export function setLanguage(db: Database, actor: Actor, language: Language, cloc
 }
 
 export function readSetting(db: Database, workstationId: string, key: string): unknown {
-  const row = db.prepare('SELECT value FROM workspace_settings WHERE workstation_id = ? AND key = ?').get(workstationId, key) as
+  const row = prep(db, 'SELECT value FROM workspace_settings WHERE workstation_id = ? AND key = ?').get(workstationId, key) as
     | { value: string }
     | undefined;
   return row ? (JSON.parse(row.value) as unknown) : undefined;
@@ -45,7 +46,7 @@ export function readSetting(db: Database, workstationId: string, key: string): u
 
 /** Records who is working at this workstation; the operators table feeds sign-in later. */
 export function upsertOperator(db: Database, id: string, displayName: string, role: 'operator' | 'system', clock: Clock = systemClock): void {
-  db.prepare(
+  prep(db, 
     `INSERT INTO operators (id, display_name, role, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name`,
   ).run(id, displayName, role, clock.now());
@@ -63,7 +64,7 @@ export function recordRecovery(db: Database, actor: Actor, what: { movedAside: s
 export function dismissRejection(db: Database, actor: Actor, mutationId: string, clock: Clock = systemClock): void {
   db.transaction(() => {
     const at = clock.now();
-    if (db.prepare('UPDATE sync_rejections SET dismissed_at = ? WHERE mutation_id = ? AND dismissed_at IS NULL').run(at, mutationId).changes) {
+    if (prep(db, 'UPDATE sync_rejections SET dismissed_at = ? WHERE mutation_id = ? AND dismissed_at IS NULL').run(at, mutationId).changes) {
       appendAudit(db, actor, at, { action: 'sync.dismiss-rejection', targetKind: 'mutation', targetId: mutationId });
     }
   }).immediate();

@@ -112,6 +112,8 @@ export class SyncEngine {
         const applied = await this.port.applySnapshotPage(stream, page);
         this.observer.applied?.(stream, applied);
         this.observer.bootstrap?.(applied.live ? null : { stream, received: cursor.received + page.items.length, total: page.total });
+        // A long first download must not hold back what the operator does meanwhile.
+        await this.upload();
         continue;
       }
       const page = await this.link.changes({ stream, after: cursor.seq, limit: this.pageSize });

@@ -33,6 +33,7 @@ ALTER TABLE sync_outbox ADD COLUMN reason TEXT;
 -- The incidents-stream sequence at which the hub committed the mutation's effects: the row
 -- leaves the outbox once the feed has been applied that far.
 ALTER TABLE sync_outbox ADD COLUMN ack_seq INTEGER;
+CREATE INDEX sync_outbox_by_incident ON sync_outbox (incident_id);
 
 ALTER TABLE sync_rejections ADD COLUMN incident_id TEXT;
 ALTER TABLE sync_rejections ADD COLUMN summary TEXT NOT NULL DEFAULT '';
