@@ -35,8 +35,10 @@ interface Run {
   loopDelayMaxMs: number;
 }
 
+const made: string[] = [];
 function freshFile(label: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `vigil-bench-${label}-`));
+  made.push(dir);
   return path.join(dir, 'vigil.db');
 }
 
@@ -138,6 +140,7 @@ export async function main(workerPath: string, out: string): Promise<void> {
     },
     queueReads: reads,
   };
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   console.log(JSON.stringify(result, null, 2));
