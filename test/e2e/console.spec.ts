@@ -116,3 +116,24 @@ test('an incident created elsewhere appears at once, in queue order, without a r
   await expect(rows.first()).toContainText('危化品泄漏');
   await expect(rows.first()).toContainText('德城区 晶华路 加油站');
 });
+
+test('the queue narrows by priority, status and search, from the keyboard too', async ({ page, host }) => {
+  await page.goto(pairing(host));
+  const rows = page.getByTestId('incident-row');
+  await expect(rows).toHaveCount(6);
+  await page.getByTestId('filter-priority-1').click();
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId('incident-count')).toHaveText('显示 2 / 共 6 起');
+  await page.getByTestId('filter-priority-1').click();
+  await page.getByTestId('filter-scope-open').click();
+  await expect(rows).toHaveCount(5); // the flooding is closed
+  // "/" jumps to search; the translated type finds rows too.
+  await page.getByTestId('incident-queue').focus();
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('filter-search')).toBeFocused();
+  await page.keyboard.type('火灾');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('新湖大街 58 号');
+  await page.getByTestId('filter-clear').click();
+  await expect(rows).toHaveCount(6);
+});

@@ -12,6 +12,7 @@ import { WallView } from '../views/WallView';
 import { Header } from './Header';
 import { MainContext } from './main-context';
 import { Nav } from './Nav';
+import { ArrivalAlerts } from './ArrivalAlerts';
 import { NoticeBar } from './NoticeBar';
 import { RejectionsPanel } from './RejectionsPanel';
 import { useGlobalShortcuts } from './shortcuts';
@@ -43,6 +44,7 @@ export function App({ main }: { main: MainLink }) {
         <Nav />
         <NoticeBar />
         <SyncBanners />
+        <ArrivalAlerts />
         {store?.state === 'damaged' ? (
           <StoreDamaged status={store} onRecover={() => main.recoverStore()} />
         ) : (

@@ -8,6 +8,8 @@ import type { Incident } from '../../../electron/shared/domain/incident';
 import type { Unit } from '../../../electron/shared/domain/unit';
 import type { VideoPoint } from '../../../electron/shared/domain/video-point';
 import type { LinkState } from '../transport/transport';
+import { isFinished } from './incident-order';
+import { DEFAULT_FILTER, type QueueFilter } from './queue-filter';
 import { withNotice, type Notice, type ShownNotice } from './notices';
 import type { FailureCode } from './outcome';
 import { upsertByVersion } from './versioned';
@@ -40,6 +42,9 @@ export interface ConsoleState {
   /** The new-incident form is open (one per window; Alt+N opens it from any view). */
   creatingIncident: boolean;
   notices: readonly ShownNotice[];
+  queueFilter: QueueFilter;
+  /** Urgent incidents that arrived while this window was open, newest first, until looked at. */
+  alerts: readonly string[];
 
   setLink(link: LinkState): void;
   setSession(session: SessionInfo): void;
@@ -60,6 +65,16 @@ export interface ConsoleState {
   pushNotice(notice: Notice): void;
   dismissNotice(id: number): void;
   dismissNotices(kind: Notice['kind']): void;
+  setQueueFilter(patch: Partial<QueueFilter>): void;
+  dismissAlert(id: string): void;
+}
+
+/** Priority 1 and 2 arrivals are announced; the rest simply appear in the queue. */
+const ANNOUNCED_PRIORITY = 2;
+const MAX_ALERTS = 5;
+
+function arrivals(known: ReadonlyMap<string, Incident>, rows: readonly Incident[]): string[] {
+  return rows.filter((r) => !known.has(r.id) && !r.pending && r.priority <= ANNOUNCED_PRIORITY && !isFinished(r)).map((r) => r.id);
 }
 
 let nextNoticeId = 1;
@@ -79,6 +94,8 @@ export const useConsole = create<ConsoleState>()((set) => ({
   rejections: [],
   creatingIncident: false,
   notices: [],
+  queueFilter: DEFAULT_FILTER,
+  alerts: [],
 
   setLink: (link) => set({ link }),
   setSession: (session) => set({ session, store: session.store, hub: session.hub, language: session.language }),
@@ -87,11 +104,16 @@ export const useConsole = create<ConsoleState>()((set) => ({
   setLanguage: (language) => set({ language }),
   setView: (view) => set({ view }),
   replaceIncidents: (rows) => set({ incidents: new Map(rows.map((r) => [r.id, r])) }),
-  upsertIncidents: (rows) => set((s) => ({ incidents: upsertByVersion(s.incidents, rows) })),
+  upsertIncidents: (rows) =>
+    set((s) => {
+      // Only after the first load: what was there when the window opened is not news.
+      const fresh = s.session && s.incidents.size > 0 ? arrivals(s.incidents, rows) : [];
+      return { incidents: upsertByVersion(s.incidents, rows), ...(fresh.length ? { alerts: [...fresh.reverse(), ...s.alerts].slice(0, MAX_ALERTS) } : {}) };
+    }),
   replaceUnits: (rows) => set({ units: new Map(rows.map((r) => [r.id, r])) }),
   upsertUnits: (rows) => set((s) => ({ units: upsertByVersion(s.units, rows) })),
   setVideoPoints: (videoPoints) => set({ videoPoints }),
-  selectIncident: (selectedIncidentId) => set({ selectedIncidentId }),
+  selectIncident: (selectedIncidentId) => set((s) => ({ selectedIncidentId, alerts: s.alerts.filter((a) => a !== selectedIncidentId) })),
   setChronology: (chronology) => set({ chronology }),
   setRejections: (rejections) => set({ rejections }),
   removeRejection: (mutationId) => set((s) => ({ rejections: s.rejections.filter((r) => r.mutationId !== mutationId) })),
@@ -99,4 +121,6 @@ export const useConsole = create<ConsoleState>()((set) => ({
   pushNotice: (notice) => set((s) => ({ notices: withNotice(s.notices, notice, nextNoticeId++) })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   dismissNotices: (kind) => set((s) => ({ notices: s.notices.filter((n) => n.notice.kind !== kind) })),
+  setQueueFilter: (patch) => set((s) => ({ queueFilter: { ...s.queueFilter, ...patch } })),
+  dismissAlert: (id) => set((s) => ({ alerts: s.alerts.filter((a) => a !== id) })),
 }));
