@@ -499,9 +499,13 @@ export function startSimulator(store: HubStore, options: SimulatorOptions): Simu
     log?.debug({ type: incident.type, district: d.name }, 'simulated incident');
   }
 
+  const operatorEvents = store.db.prepare("SELECT 1 FROM events WHERE incident_id = ? AND workstation_id <> 'hub' LIMIT 1");
+  const takenByOperator = { get: (id: string) => operatorEvents.get(id) !== undefined };
+
   function advance(id: string, now: number): void {
     const inc = incidentRow(id);
-    if (!inc || isFinal(inc.status as IncidentStatus)) {
+    // Once an operator has acted on it, the incident is theirs: the city stops playing it.
+    if (!inc || isFinal(inc.status as IncidentStatus) || takenByOperator.get(id)) {
       open = open.filter((x) => x !== id);
       return;
     }

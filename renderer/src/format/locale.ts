@@ -33,6 +33,8 @@ export const formatClock = (language: Language, at: number): string => formatter
 export const formatDate = (language: Language, at: number): string => formatters(language).date.format(at);
 export const formatDateTime = (language: Language, at: number): string => formatters(language).dateTime.format(at);
 export const formatCoordinate = (language: Language, degrees: number): string => formatters(language).coordinate.format(degrees);
+/** One decimal place: distances in km. */
+export const formatDecimal = (language: Language, n: number): string => new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 export const formatInteger = (language: Language, n: number): string => formatters(language).integer.format(n);
 
 /** How long ago, in the largest whole unit that fits: "3 分钟前", "2 hr. ago". */

@@ -3,6 +3,7 @@ import type { Incident } from '../../../electron/shared/domain/incident';
 import { formatCoordinate, formatDateTime } from '../format/locale';
 import { priorityKey } from './priority';
 import { useConsole } from '../state/console-store';
+import { CamerasSeeing } from './CamerasSeeing';
 import { Chronology } from './Chronology';
 import { NoteInput } from './NoteInput';
 import { StatusActions } from './StatusActions';
@@ -52,6 +53,7 @@ export function IncidentDetail({ incident: i }: { incident: Incident | null }) {
           </dl>
           <StatusActions key={i.id} incident={i} />
           <UnitAssignment incident={i} />
+          <CamerasSeeing incident={i} />
           <NoteInput incidentId={i.id} />
           <Chronology incidentId={i.id} />
         </div>

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../electron/shared/domain/incident';
 import type { Unit } from '../../../electron/shared/domain/unit';
+import { recommendUnits } from '../../../electron/shared/geo/unit-recommendation';
+import { formatDecimal } from '../format/locale';
 import { useMain } from '../shell/main-context';
 import { useConsole } from '../state/console-store';
 import { isFinished } from '../state/incident-order';
@@ -12,8 +14,11 @@ export function UnitAssignment({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
   const main = useMain();
   const units = useConsole((s) => s.units);
+  const language = useConsole((s) => s.language);
   const assigned = useMemo(() => unitsOnIncident(units, incident.id), [units, incident.id]);
   const available = useMemo(() => assignableUnits(units), [units]);
+  // The best free units for this kind of incident, nearest first within each kind (straight line).
+  const recommended = useMemo(() => recommendUnits(incident, [...units.values()], { limit: 3 }), [incident, units]);
   const [choice, setChoice] = useState('');
   const [busy, setBusy] = useState(false);
   // The chosen unit may have been sent elsewhere meanwhile; fall back to the first free one.
@@ -44,6 +49,29 @@ export function UnitAssignment({ incident }: { incident: Incident }) {
             </li>
           ))}
         </ul>
+      )}
+      {!finished && (
+        <div className="recommendations" data-testid="recommendations">
+          <h4 className="muted small">{t('incidents.units.recommended')}</h4>
+          {recommended.length === 0 ? (
+            <p className="muted small">{t('incidents.units.noRecommendation')}</p>
+          ) : (
+            <ul className="unit-list">
+              {recommended.map((r) => (
+                <li key={r.unit.id} data-testid="recommended-unit" data-unit-id={r.unit.id}>
+                  <span className="unit-name">{label(r.unit)}</span>
+                  <span className={r.reason.tier === 0 ? 'tag ok' : 'tag'}>{r.reason.tier === 0 ? t('incidents.units.tierBest') : t('incidents.units.tierAlt')}</span>
+                  <span className="muted small num">
+                    {r.distanceM === null ? t('incidents.units.noLocation') : t('incidents.units.distanceKm', { km: formatDecimal(language, r.distanceM / 1000) })}
+                  </span>
+                  <button type="button" data-testid="assign-recommended" disabled={busy} onClick={() => run(main.assignUnit(incident.id, r.unit.id))}>
+                    {t('incidents.units.assignRecommended')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       {finished ? (
         <p className="muted small">{t('incidents.units.closed')}</p>
