@@ -137,3 +137,33 @@ test('the queue narrows by priority, status and search, from the keyboard too', 
   await page.getByTestId('filter-clear').click();
   await expect(rows).toHaveCount(6);
 });
+
+test('exercise mode marks every screen and every new incident; a likely duplicate is offered first', async ({ page, host }) => {
+  await page.goto(pairing(host));
+  await expect(page.getByTestId('incident-row')).toHaveCount(6);
+  await page.getByTestId('exercise-toggle').click();
+  await expect(page.getByTestId('exercise-banner')).toBeVisible();
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByTestId('exercise-banner')).toBeVisible(); // every view, not only the queue
+
+  // A second report of the accident at 东方红路: the form offers the existing incident.
+  await page.keyboard.press('Alt+N');
+  const form = page.getByTestId('incident-form');
+  await expect(form.getByTestId('incident-form-exercise')).toBeChecked();
+  await expect(form.getByTestId('incident-form-exercise')).toBeDisabled();
+  await form.getByTestId('incident-form-type').selectOption('traffic_accident');
+  await form.getByTestId('incident-form-lat').fill('37.4513');
+  await form.getByTestId('incident-form-lon').fill('116.3106');
+  await expect(form.getByTestId('duplicate-warning')).toContainText('东方红路与三八路交叉口');
+  await form.getByTestId('duplicate-candidate').click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('incident-detail')).toContainText('东方红路与三八路交叉口');
+
+  // A new one, elsewhere: registered as a drill.
+  await page.keyboard.press('Alt+N');
+  await form.getByTestId('incident-form-address').fill('德城区 演练路 9 号');
+  await form.getByTestId('incident-form-submit').click();
+  const drill = page.getByTestId('incident-row').filter({ hasText: '德城区 演练路 9 号' });
+  await expect(drill).toHaveCount(1);
+  await expect(drill).toContainText('演练');
+});

@@ -95,6 +95,8 @@ export const en: Messages = {
       submitting: 'Registering…',
       cancel: 'Cancel',
       keyHint: 'Enter registers · Shift+Enter new line · Esc closes',
+      duplicates: 'An incident of the same type was reported nearby within the hour; it may be the same event:',
+      openExisting: 'Open the existing one',
       refused: 'Not registered: {{reason}}',
       fieldError: {
         required: 'Required',
@@ -224,6 +226,11 @@ export const en: Messages = {
     setLanguage: 'Save interface language',
     loadUnits: 'Load units',
     loadRejections: 'Load rejected actions',
+  },
+  exercise: {
+    toggle: 'Exercise',
+    toggleLabel: 'Toggle exercise mode: incidents created in this window are marked as drills and kept out of statistics',
+    banner: 'Exercise mode: incidents created in this window are drills and are kept out of statistics.',
   },
   alerts: {
     title: 'New incident',

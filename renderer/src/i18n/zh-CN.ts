@@ -95,6 +95,8 @@ export const zhCN = {
       submitting: '正在登记…',
       cancel: '取消',
       keyHint: 'Enter 登记 · Shift+Enter 换行 · Esc 关闭',
+      duplicates: '附近一小时内已有同类警情，可能是同一事件：',
+      openExisting: '打开已有警情',
       refused: '未能登记：{{reason}}',
       fieldError: {
         required: '必须填写',
@@ -224,6 +226,11 @@ export const zhCN = {
     setLanguage: '保存界面语言',
     loadUnits: '加载处置力量',
     loadRejections: '加载被拒绝的操作',
+  },
+  exercise: {
+    toggle: '演练模式',
+    toggleLabel: '切换演练模式：开启后本窗口新建的警情均标记为演练，不计入统计',
+    banner: '演练模式：本窗口新建的警情均标记为演练，不计入统计。',
   },
   alerts: {
     title: '新警情',

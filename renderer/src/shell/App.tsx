@@ -13,6 +13,7 @@ import { Header } from './Header';
 import { MainContext } from './main-context';
 import { Nav } from './Nav';
 import { ArrivalAlerts } from './ArrivalAlerts';
+import { ExerciseBanner } from './ExerciseBanner';
 import { NoticeBar } from './NoticeBar';
 import { RejectionsPanel } from './RejectionsPanel';
 import { useGlobalShortcuts } from './shortcuts';
@@ -45,6 +46,7 @@ export function App({ main }: { main: MainLink }) {
         <NoticeBar />
         <SyncBanners />
         <ArrivalAlerts />
+        <ExerciseBanner />
         {store?.state === 'damaged' ? (
           <StoreDamaged status={store} onRecover={() => main.recoverStore()} />
         ) : (

@@ -9,6 +9,8 @@ export function Header({ onToggleLanguage }: { onToggleLanguage: () => void }) {
   const actor = useConsole((s) => s.session?.actor);
   const language = useConsole((s) => s.language);
   const now = useNow(1000);
+  const exerciseMode = useConsole((s) => s.exerciseMode);
+  const setExerciseMode = useConsole((s) => s.setExerciseMode);
   return (
     <header className="app-header">
       <div className="brand">
@@ -32,6 +34,16 @@ export function Header({ onToggleLanguage }: { onToggleLanguage: () => void }) {
         </time>
         <span className="clock-date">{formatDate(language, now)}</span>
       </div>
+      <button
+        type="button"
+        className={exerciseMode ? 'exercise-toggle on' : 'exercise-toggle'}
+        data-testid="exercise-toggle"
+        aria-pressed={exerciseMode}
+        title={t('exercise.toggleLabel')}
+        onClick={() => setExerciseMode(!exerciseMode)}
+      >
+        {t('exercise.toggle')}
+      </button>
       <button type="button" className="language-toggle" data-testid="language-toggle" onClick={onToggleLanguage} title={t('language.toggleLabel')} aria-label={t('language.toggleLabel')}>
         {t('language.toggle')}
       </button>

@@ -43,6 +43,8 @@ export interface ConsoleState {
   creatingIncident: boolean;
   notices: readonly ShownNotice[];
   queueFilter: QueueFilter;
+  /** Drill: marked on every screen, and every incident this window creates is an exercise. */
+  exerciseMode: boolean;
   /** Urgent incidents that arrived while this window was open, newest first, until looked at. */
   alerts: readonly string[];
 
@@ -66,6 +68,7 @@ export interface ConsoleState {
   dismissNotice(id: number): void;
   dismissNotices(kind: Notice['kind']): void;
   setQueueFilter(patch: Partial<QueueFilter>): void;
+  setExerciseMode(on: boolean): void;
   dismissAlert(id: string): void;
 }
 
@@ -95,6 +98,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   creatingIncident: false,
   notices: [],
   queueFilter: DEFAULT_FILTER,
+  exerciseMode: false,
   alerts: [],
 
   setLink: (link) => set({ link }),
@@ -121,6 +125,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   pushNotice: (notice) => set((s) => ({ notices: withNotice(s.notices, notice, nextNoticeId++) })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   dismissNotices: (kind) => set((s) => ({ notices: s.notices.filter((n) => n.notice.kind !== kind) })),
+  setExerciseMode: (exerciseMode) => set({ exerciseMode }),
   setQueueFilter: (patch) => set((s) => ({ queueFilter: { ...s.queueFilter, ...patch } })),
   dismissAlert: (id) => set((s) => ({ alerts: s.alerts.filter((a) => a !== id) })),
 }));

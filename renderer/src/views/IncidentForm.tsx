@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_TYPES } from '../../../electron/shared/domain/incident';
 import { isSubmitEnter } from '../shell/keys';
 import { useMain } from '../shell/main-context';
+import { useNow } from '../shell/use-now';
 import { useConsole } from '../state/console-store';
 import type { FailureCode } from '../state/outcome';
+import { possibleDuplicates } from './duplicates';
 import { LIMITS, PRIORITIES, emptyForm, firstInvalid, parseIncidentForm, type FieldErrors, type FormField, type IncidentFormFields } from './incident-form';
 import { priorityKey } from './priority';
 
@@ -24,11 +26,24 @@ export function IncidentForm() {
   const { t } = useTranslation();
   const main = useMain();
   const setOpen = useConsole((s) => s.setCreatingIncident);
-  const [fields, setFields] = useState<IncidentFormFields>(emptyForm);
+  const exerciseMode = useConsole((s) => s.exerciseMode);
+  const incidents = useConsole((s) => s.incidents);
+  const select = useConsole((s) => s.selectIncident);
+  const [fields, setFields] = useState<IncidentFormFields>(() => emptyForm(useConsole.getState().exerciseMode));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [refused, setRefused] = useState<FailureCode | null>(null);
   const [busy, setBusy] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
+  const now = useNow(30_000);
+  const lat = Number(fields.lat);
+  const lon = Number(fields.lon);
+  const duplicates = useMemo(
+    () => {
+      const type = INCIDENT_TYPES.find((x) => x === fields.type);
+      return type && Number.isFinite(lat) && Number.isFinite(lon) ? possibleDuplicates({ type, location: { lat, lon } }, incidents.values(), now) : [];
+    },
+    [fields.type, lat, lon, incidents, now],
+  );
 
   useEffect(() => {
     const d = dialog.current;
@@ -49,7 +64,7 @@ export function IncidentForm() {
   async function submit(e: FormEvent<HTMLFormElement>): Promise<void> {
     e.preventDefault();
     if (busy) return;
-    const parsed = parseIncidentForm(fields);
+    const parsed = parseIncidentForm({ ...fields, exercise: fields.exercise || exerciseMode });
     if (!parsed.ok) {
       setErrors(parsed.errors);
       const first = firstInvalid(parsed.errors);
@@ -177,10 +192,42 @@ export function IncidentForm() {
 
           <span className="form-label" aria-hidden="true" />
           <label className="checkbox" htmlFor={fieldId('exercise')}>
-            <input id={fieldId('exercise')} data-testid={fieldId('exercise')} type="checkbox" checked={fields.exercise} onChange={(e) => set('exercise', e.target.checked)} />
+            <input
+              id={fieldId('exercise')}
+              data-testid={fieldId('exercise')}
+              type="checkbox"
+              checked={fields.exercise || exerciseMode}
+              disabled={exerciseMode}
+              onChange={(e) => set('exercise', e.target.checked)}
+            />
             {t('incidents.form.exercise')}
           </label>
         </div>
+
+        {duplicates.length > 0 && (
+          <div className="duplicates" role="status" data-testid="duplicate-warning">
+            <p>{t('incidents.form.duplicates')}</p>
+            <ul>
+              {duplicates.map((d) => (
+                <li key={d.incident.id}>
+                  <span>{d.incident.address}</span>
+                  <span className="muted small">{t('incidents.cameras.distanceM', { m: Math.round(d.distanceM) })}</span>
+                  <button
+                    type="button"
+                    data-testid="duplicate-candidate"
+                    onClick={() => {
+                      select(d.incident.id);
+                      setOpen(false);
+                      focusLater('incident-queue');
+                    }}
+                  >
+                    {t('incidents.form.openExisting')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
 
         {refused && (
           <p className="inline-error" role="alert" data-testid="incident-form-error" data-code={refused}>

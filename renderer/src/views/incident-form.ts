@@ -34,7 +34,8 @@ export type ParsedForm = { ok: true; value: NewIncidentParams } | { ok: false; e
 /** The order fields appear in, so the first invalid one can take the focus. */
 export const FIELD_ORDER: readonly FormField[] = ['type', 'priority', 'address', 'district', 'summary', 'lat', 'lon'];
 
-export function emptyForm(): IncidentFormFields {
+/** A blank form; in exercise mode every new incident is a drill. */
+export function emptyForm(exercise = false): IncidentFormFields {
   return {
     type: INCIDENT_TYPES[0],
     priority: '2',
@@ -43,7 +44,7 @@ export function emptyForm(): IncidentFormFields {
     summary: '',
     lat: String(CITY_CENTRE.lat),
     lon: String(CITY_CENTRE.lon),
-    exercise: false,
+    exercise,
   };
 }
 
