@@ -1,5 +1,5 @@
 // Hub table rows ⇄ wire forms, in one place so the snapshot and the change log agree.
-import type { AssignmentWire, ConflictWire, EventWire, IncidentWire, UnitWire, VideoPointWire } from '../shared/sync/protocol';
+import type { PlanWire, AssignmentWire, ConflictWire, EventWire, IncidentWire, UnitWire, VideoPointWire } from '../shared/sync/protocol';
 
 export interface IncidentRow {
   id: string; type: string; priority: number; status: string; lat: number; lon: number; address: string;
@@ -89,4 +89,14 @@ export const videoPointWire = (r: VideoPointRow): VideoPointWire => ({
   online: r.online === 1,
   updatedAt: r.updated_at,
   rowVersion: r.row_version,
+});
+
+export interface PlanRow { id: string; incident_type: string; name: string; version: number; steps: string; updated_at: number }
+export const planWire = (r: PlanRow): PlanWire => ({
+  id: r.id,
+  incidentType: r.incident_type as PlanWire['incidentType'],
+  name: r.name,
+  version: r.version,
+  steps: JSON.parse(r.steps) as PlanWire['steps'],
+  updatedAt: r.updated_at,
 });

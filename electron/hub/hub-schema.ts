@@ -82,6 +82,11 @@ CREATE TABLE conflicts (
   at INTEGER NOT NULL, seq INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX conflicts_by_seq ON conflicts (seq);
+CREATE TABLE plans (
+  id TEXT PRIMARY KEY, incident_type TEXT NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL,
+  steps TEXT NOT NULL CHECK (json_valid(steps)), updated_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX plans_by_type ON plans (incident_type);
 CREATE TABLE video_points (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, heading_deg REAL, fov_deg REAL,
   range_m REAL, main_url TEXT, sub_url TEXT, codec TEXT NOT NULL, ptz INTEGER NOT NULL, department TEXT NOT NULL,

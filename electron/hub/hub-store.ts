@@ -17,6 +17,7 @@ import {
   type Mutation,
   type MutationResult,
   type Operation,
+  type PlanWire,
   type PushResult,
   type SnapshotPage,
   type SnapshotRequest,
@@ -32,12 +33,14 @@ import {
   conflictWire,
   eventWire,
   incidentWire,
+  planWire,
   unitWire,
   videoPointWire,
   type AssignmentRow,
   type ConflictRow,
   type EventRow,
   type IncidentRow,
+  type PlanRow,
   type UnitRow,
   type VideoPointRow,
 } from './hub-rows';
@@ -66,6 +69,7 @@ export interface Client {
 const PARTS: Readonly<Record<Stream, readonly { table: string; key: string; upToAsOf?: boolean; item: (row: never) => Item }[]>> = {
   incidents: [
     { table: 'units', key: 'id', item: (r: UnitRow) => ({ entity: 'unit', op: 'upsert', row: unitWire(r) }) },
+    { table: 'plans', key: 'id', item: (r: PlanRow) => ({ entity: 'plan', op: 'upsert', row: planWire(r) }) },
     { table: 'incidents', key: 'id', item: (r: IncidentRow) => ({ entity: 'incident', op: 'upsert', row: incidentWire(r) }) },
     { table: 'events', key: 'id', upToAsOf: true, item: (r: EventRow) => ({ entity: 'event', op: 'upsert', row: eventWire(r) }) },
     { table: 'assignments', key: 'key', upToAsOf: true, item: (r: AssignmentRow) => ({ entity: 'assignment', op: 'upsert', row: assignmentWire(r) }) },
@@ -313,6 +317,17 @@ export class HubStore {
         if (open) this.release(open, at, actor);
         return null; // releasing a unit that is not there changes nothing
       }
+      case 'incident.planStep': {
+        const plan = prep(this.db, 'SELECT * FROM plans WHERE id = ?').get(op.planId) as PlanRow | undefined;
+        if (!plan) return 'unknown plan';
+        if (plan.incident_type !== incident.type) return 'plan does not apply to this type of incident';
+        const step = (JSON.parse(plan.steps) as PlanWire['steps']).find((x) => x.ordinal === op.ordinal);
+        if (!step) return `plan has no step ${op.ordinal}`;
+        const done = prep(this.db, "SELECT json_extract(payload, '$.outcome') AS outcome FROM events WHERE incident_id = ? AND kind = 'plan_step' AND json_extract(payload, '$.planId') = ? AND json_extract(payload, '$.ordinal') = ?").get(op.incidentId, op.planId, op.ordinal) as { outcome: string } | undefined;
+        if (done) return `step ${op.ordinal} is already recorded as ${done.outcome}`;
+        this.addEvent(op.incidentId, 'plan_step', { planId: op.planId, ordinal: op.ordinal, text: step.text, required: step.required, outcome: op.outcome }, actor, at);
+        return null;
+      }
       case 'incident.update': {
         const column = op.field;
         const current = String(incident[column]);
@@ -443,6 +458,17 @@ export class SystemWriter {
       )
       .run({ ...v, lat: v.location.lat, lon: v.location.lon, ptz: v.ptz ? 1 : 0, online: v.online ? 1 : 0 });
     this.log({ entity: 'video_point', op: 'upsert', row: videoPointWire(prep(this.hub.db, 'SELECT * FROM video_points WHERE id = ?').get(v.id) as VideoPointRow) });
+  }
+
+  /** A plan edit bumps its version; workstations replace their copy when the version is higher. */
+  upsertPlan(p: Omit<PlanWire, 'version'>): void {
+    prep(
+      this.hub.db,
+      `INSERT INTO plans (id, incident_type, name, version, steps, updated_at) VALUES (@id, @incidentType, @name, 1, @steps, @updatedAt)
+       ON CONFLICT (id) DO UPDATE SET incident_type = excluded.incident_type, name = excluded.name, steps = excluded.steps,
+         updated_at = excluded.updated_at, version = plans.version + 1`,
+    ).run({ ...p, steps: JSON.stringify(p.steps) });
+    this.log({ entity: 'plan', op: 'upsert', row: planWire(prep(this.hub.db, 'SELECT * FROM plans WHERE id = ?').get(p.id) as PlanRow) });
   }
 
   deleteVideoPoint(id: string): void {

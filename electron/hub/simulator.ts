@@ -5,6 +5,7 @@
 //
 // Deterministic for a seed and a clock: the only randomness is the PRNG below, and every query
 // whose order matters is ordered by rowid or callsign (never by the random UUIDv7 ids).
+import { demoPlans } from './plans';
 import { v7 as uuidv7 } from 'uuid';
 import type { GeoPoint, IncidentStatus, IncidentType } from '../shared/domain/incident';
 import { isFinal } from '../shared/domain/incident-lifecycle';
@@ -408,6 +409,8 @@ export function startSimulator(store: HubStore, options: SimulatorOptions): Simu
     const now = clock.now();
     const c = counts();
     if (c.units === 0 && o.units > 0) store.system((w) => seedUnits(w, now));
+    // Response plans: once, and again only for a hub that has none (an older hub.db).
+    if ((db.prepare('SELECT count(*) AS n FROM plans').get() as { n: number }).n === 0) store.system((w) => demoPlans(now).forEach((p) => w.upsertPlan(p)));
     if (c.incidents === 0 && c.videoPoints === 0) {
       for (const s of SEED_INCIDENTS) seedIncident(s, now);
       const cameras = seedCameras(now);

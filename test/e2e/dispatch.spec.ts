@@ -12,17 +12,28 @@ import { DIST, expect, test } from './fixtures';
 
 const SECRET = 'e2e-dispatch-secret';
 
-/** Open the incident, send the best-suited unit, then en route → on scene → closed. */
+/** Open the incident, follow its plan, send the best-suited unit, then en route → on scene → closed. */
 async function workIncident(page: Page, address: string): Promise<void> {
   const row = page.getByTestId('incident-row').filter({ hasText: address });
   await row.click();
   const detail = page.getByTestId('incident-detail');
   await expect(detail).toContainText(address);
+  const steps = detail.getByTestId('plan-step');
+  const recordNext = async (action: 'plan-step-done' | 'plan-step-skip') => {
+    const open = await detail.getByTestId('plan-step-done').count();
+    await detail.getByTestId(action).first().click();
+    await expect(detail.getByTestId('plan-step-done')).toHaveCount(open - 1);
+  };
+  await recordNext('plan-step-done'); // verify the report
+  await expect(steps.first()).toHaveAttribute('data-state', 'done');
   const best = detail.getByTestId('recommended-unit').first();
   await expect(best).toBeVisible();
   const unitName = (await best.locator('.unit-name').textContent())!;
   await best.getByTestId('assign-recommended').click();
   await expect(detail.getByTestId('assigned-unit').filter({ hasText: unitName })).toBeVisible();
+  await recordNext('plan-step-done'); // unit sent
+  await recordNext('plan-step-skip'); // a step not needed this time: recorded as skipped, flagged
+  await expect(steps.nth(2)).toHaveAttribute('data-state', 'skipped');
   for (const to of ['en_route', 'on_scene'] as const) {
     await detail.getByTestId(`status-to-${to}`).click();
     await expect(row).toHaveAttribute('data-status', to);
@@ -39,7 +50,7 @@ async function hubEvents(hubDir: string, address: string): Promise<string[]> {
   try {
     return (
       db
-        .prepare("SELECT e.kind, json_extract(e.payload, '$.to') AS ts FROM events e JOIN incidents i ON i.id = e.incident_id WHERE i.address LIKE ? AND e.workstation_id = 'ws-dispatch-03' ORDER BY e.seq")
+        .prepare("SELECT e.kind, coalesce(json_extract(e.payload, '$.to'), json_extract(e.payload, '$.outcome')) AS ts FROM events e JOIN incidents i ON i.id = e.incident_id WHERE i.address LIKE ? AND e.workstation_id = 'ws-dispatch-03' ORDER BY e.seq")
         .all(`%${address}%`) as { kind: string; ts: string | null }[]
     ).map((e) => (e.ts ? `${e.kind}:${e.ts}` : e.kind));
   } finally {
@@ -66,7 +77,7 @@ test('an operator works incidents from the command centre to closed, online and 
     // The cameras that see it are listed, the one facing it first.
     await expect(page.getByTestId('camera-seeing').first()).toContainText('湖滨北路 德州学院东门');
     await expect(page.getByTestId('pending-actions')).toHaveText('0', { timeout: 20_000 });
-    expect(await hubEvents(hubDir, '湖滨北路 德州学院东门')).toEqual(['assign', 'status:en_route', 'status:on_scene', 'status:closed', 'release']);
+    expect(await hubEvents(hubDir, '湖滨北路 德州学院东门')).toEqual(['plan_step:done', 'assign', 'plan_step:done', 'plan_step:skipped', 'status:en_route', 'status:on_scene', 'status:closed', 'release']);
 
     // Through an outage: the traffic accident, worked while the hub is down.
     const port = hub.port;
@@ -74,16 +85,16 @@ test('an operator works incidents from the command centre to closed, online and 
     hub = null;
     await expect(page.getByTestId('offline-banner')).toBeVisible({ timeout: 20_000 });
     await workIncident(page, '东方红路与三八路交叉口');
-    await expect(page.getByTestId('pending-actions')).toHaveText('4');
+    await expect(page.getByTestId('pending-actions')).toHaveText('7');
     hub = await spawnHub(DIST, hubArgs(port));
     await expect(page.getByTestId('hub-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
     await expect(page.getByTestId('pending-actions')).toHaveText('0');
-    expect(await hubEvents(hubDir, '东方红路与三八路交叉口')).toEqual(['assign', 'status:en_route', 'status:on_scene', 'status:closed', 'release']);
+    expect(await hubEvents(hubDir, '东方红路与三八路交叉口')).toEqual(['plan_step:done', 'assign', 'plan_step:done', 'plan_step:skipped', 'status:en_route', 'status:on_scene', 'status:closed', 'release']);
     // The chronology, now confirmed by the hub, shows every step and nothing pending.
     const entries = page.getByTestId('incident-detail').getByTestId('chronology-entry');
     await expect(entries.filter({ has: page.locator('[data-pending="true"]') })).toHaveCount(0);
     await expect(page.getByTestId('incident-detail').locator('[data-testid="chronology-entry"][data-pending="true"]')).toHaveCount(0);
-    expect(await entries.count()).toBeGreaterThanOrEqual(6);
+    expect(await entries.count()).toBeGreaterThanOrEqual(9); // created, 3 plan steps, assign, 3 statuses, release
   } finally {
     await hub?.stop();
     if (host) {

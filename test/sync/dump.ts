@@ -12,6 +12,10 @@ export function dumpHub(db: Database): unknown {
     units: db.prepare('SELECT id, callsign, kind, status, lat, lon, status_since, updated_at, row_version FROM units ORDER BY id').all(),
     conflicts: db.prepare('SELECT id, incident_id, field, kept, discarded, operator_name, workstation_id, at, seq FROM conflicts ORDER BY id').all(),
     videoPoints: db.prepare('SELECT id, name, lat, lon, heading_deg, fov_deg, range_m, main_url, sub_url, codec, ptz, department, district, online, updated_at, row_version FROM video_points ORDER BY id').all(),
+    plans: (db.prepare('SELECT id, incident_type, name, version, steps FROM plans ORDER BY id').all() as { id: string; incident_type: string; name: string; version: number; steps: string }[]).map((p) => ({
+      ...p,
+      steps: (JSON.parse(p.steps) as { ordinal: number; text: string; required: boolean }[]).map((s) => ({ ordinal: s.ordinal, text: s.text, required: s.required })),
+    })),
   };
 }
 
@@ -23,5 +27,9 @@ export function dumpWorkstation(db: Database): unknown {
     units: db.prepare('SELECT id, callsign, kind, status, lat, lon, status_since, updated_at, row_version FROM units ORDER BY id').all(),
     conflicts: db.prepare('SELECT id, incident_id, field, kept, discarded, operator_name, workstation_id, at, seq FROM sync_conflicts ORDER BY id').all(),
     videoPoints: db.prepare('SELECT id, name, lat, lon, heading_deg, fov_deg, range_m, main_url, sub_url, codec, ptz, department, district, online, updated_at, row_version FROM video_points ORDER BY id').all(),
+    plans: (db.prepare('SELECT id, incident_type, name, version FROM plans ORDER BY id').all() as { id: string }[]).map((p) => ({
+      ...p,
+      steps: (db.prepare('SELECT ordinal, text, required FROM plan_steps WHERE plan_id = ? ORDER BY ordinal').all(p.id) as { ordinal: number; text: string; required: number }[]).map((s) => ({ ordinal: s.ordinal, text: s.text, required: s.required === 1 })),
+    })),
   };
 }

@@ -18,11 +18,11 @@ const root = fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : o
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 export function describeFaults(kinds: readonly FaultKind[]): void {
-  const totals: Record<string, { mutations: number; applied: number; rejected: number; resyncs: number }> = {};
+  const totals: Record<string, { mutations: number; applied: number; rejected: number; resyncs: number; planSteps: number }> = {};
   describe('sync under faults', () => {
     for (const kind of kinds.filter((k) => !ONLY || k === ONLY)) {
       it(`${kind}: ${SEED === undefined ? RUNS : 1} seeds converge with every action on the hub exactly once`, async () => {
-        const t = (totals[kind] = { mutations: 0, applied: 0, rejected: 0, resyncs: 0 });
+        const t = (totals[kind] = { mutations: 0, applied: 0, rejected: 0, resyncs: 0, planSteps: 0 });
         const run = async (seed: number) => {
           const dir = scenarioDir(root, kind, seed);
           try {
@@ -31,6 +31,7 @@ export function describeFaults(kinds: readonly FaultKind[]): void {
             t.applied += r.applied;
             t.rejected += r.rejected;
             t.resyncs += r.resyncs;
+            t.planSteps += r.planSteps;
           } finally {
             fs.rmSync(dir, { recursive: true, force: true });
           }
@@ -40,6 +41,7 @@ export function describeFaults(kinds: readonly FaultKind[]): void {
         // The suite must have exercised something: actions uploaded, and for truncation, resyncs.
         expect(t.mutations).toBeGreaterThan(SEED === undefined ? RUNS : 0);
         if (kind === 'truncation' && SEED === undefined) expect(t.resyncs).toBeGreaterThan(0);
+        if (SEED === undefined) expect(t.planSteps).toBeGreaterThan(0);
         console.log(`sync ${kind}: ${JSON.stringify(t)}`);
       }, 600_000);
     }

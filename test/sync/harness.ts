@@ -10,7 +10,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { HubStore, type HubSabotage } from '../../electron/hub/hub-store';
 import { migrate } from '../../electron/services/store/migration';
 import { migrations } from '../../electron/services/store/migrations';
-import { addNoteAction, assignmentAction, clientId, createIncidentAction, setStatusAction, updateFieldAction } from '../../electron/services/store/outbox';
+import { addNoteAction, assignmentAction, clientId, createIncidentAction, planStepAction, setStatusAction, updateFieldAction } from '../../electron/services/store/outbox';
+import { demoPlans } from '../../electron/hub/plans';
 import { listIncidents, listUnits } from '../../electron/services/store/overlay';
 import { readCursor, type ClientSabotage } from '../../electron/services/store/sync-apply';
 import { SyncEngine } from '../../electron/services/sync/engine';
@@ -57,7 +58,7 @@ interface Entry {
 const SYSTEM = { operatorId: 'hub-sim', operatorName: '城市模拟', workstationId: 'hub' };
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
-export async function runScenario(s: Scenario): Promise<{ mutations: number; applied: number; rejected: number; resyncs: number }> {
+export async function runScenario(s: Scenario): Promise<{ mutations: number; applied: number; rejected: number; resyncs: number; planSteps: number }> {
   const rnd = random(s.seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const pick = <T>(xs: readonly T[]): T | undefined => (xs.length ? xs[int(xs.length)] : undefined);
@@ -268,6 +269,9 @@ export async function runScenario(s: Scenario): Promise<{ mutations: number; app
       } else if (r === 2) {
         const u = pick(hub.db.prepare('SELECT * FROM units ORDER BY id').all() as { id: string; callsign: string; kind: string; status: string; status_since: number }[]);
         if (u) w.upsertUnit({ id: u.id, callsign: u.callsign, kind: u.kind as never, status: u.status as never, location: { lat: 37.4 + rnd() / 10, lon: 116.3 + rnd() / 10 }, statusSince: u.status_since, updatedAt: at, rowVersion: 1 });
+      } else if (r === 3 && rnd() < 0.2) {
+        const plan = pick(demoPlans(at))!;
+        w.upsertPlan({ ...plan, name: `${plan.name}（第 ${int(9)} 次修订）` });
       } else if (r === 3) {
         const existing = hub.db.prepare('SELECT id FROM video_points ORDER BY id').all() as { id: string }[];
         if (existing.length > 3 && rnd() < 0.4) w.deleteVideoPoint(pick(existing)!.id);
@@ -285,6 +289,7 @@ export async function runScenario(s: Scenario): Promise<{ mutations: number; app
   hub.system((w) => {
     for (let u = 0; u < 4; u++) w.upsertUnit({ id: `unit-${u}`, callsign: `巡逻 ${u + 1} 组`, kind: 'police', status: 'available', location: null, statusSince: now, updatedAt: now, rowVersion: 1 });
     for (let c = 0; c < 4; c++) camera(w, uuidv7(), now);
+    for (const plan of demoPlans(now)) w.upsertPlan(plan);
   });
   for (let i = 0; i < 3; i++) simulate();
 
@@ -294,7 +299,7 @@ export async function runScenario(s: Scenario): Promise<{ mutations: number; app
     const clock = { now: () => now + ws.skewMs };
     const incidents = listIncidents(ws.db, { limit: 200 });
     const incident = pick(incidents);
-    const r = int(6);
+    const r = int(7);
     const before = (ws.db.prepare('SELECT max(seq) AS n FROM sync_outbox').get() as { n: number | null }).n ?? 0;
     try {
       if (r === 0 || !incident) {
@@ -309,11 +314,14 @@ export async function runScenario(s: Scenario): Promise<{ mutations: number; app
         const mine = units.filter((u) => u.incidentId === incident.id);
         const unit = r === 3 ? pick(units.filter((u) => u.incidentId === null)) : pick(mine);
         if (unit) assignmentAction(ws.db, actor, r === 3 ? 'incident.assign' : 'incident.release', incident.id, unit.id, clock);
-      } else {
+      } else if (r === 5) {
         updateFieldAction(ws.db, actor, incident.id, 'summary', `${ws.id} 补充 ${int(1000)}`, clock);
+      } else {
+        planStepAction(ws.db, actor, incident.id, 1 + int(4), int(4) ? 'done' : 'skipped', clock);
       }
     } catch (e) {
-      if ((e as { code?: string }).code !== 'conflict') throw e; // the operator was told no; nothing was queued
+      const code = (e as { code?: string }).code;
+      if (code !== 'conflict' && code !== 'not-found') throw e; // the operator was told no; nothing was queued
     }
     const rows = ws.db.prepare('SELECT mutation_id FROM sync_outbox WHERE seq > ?').all(before) as { mutation_id: string }[];
     for (const r2 of rows) ws.enqueued.set(r2.mutation_id, clientId(ws.db));
@@ -429,10 +437,11 @@ export async function runScenario(s: Scenario): Promise<{ mutations: number; app
   const ahead = hub.db.prepare('SELECT count(*) AS n FROM incidents WHERE created_at > ?').get(now) as { n: number };
   if (ahead.n) throw new Error(`${ahead.n} incidents carry a time ahead of the hub's clock`);
 
+  const planSteps = (hub.db.prepare("SELECT count(*) AS n FROM events WHERE kind = 'plan_step'").get() as { n: number }).n;
   unlisten();
   hub.close();
   for (const ws of wss) ws.db.close();
-  return { mutations, applied, rejected, resyncs };
+  return { mutations, applied, rejected, resyncs, planSteps };
 }
 
 /** A fresh folder per scenario, in memory-backed /dev/shm where there is one: real SQLite files, no disk wear. */

@@ -71,6 +71,12 @@ export function createHandlers(d: ServiceDeps): Handlers {
       return {};
     },
     'incidents.chronology': (p) => d.store.call('chronology', { id: p.id }),
+    'incidents.plan': (p) => d.store.call('incidentPlan', { id: p.id }),
+    'incidents.planStep': async (p) => {
+      await d.store.call('planStep', { actor: d.actor, id: p.id, ordinal: p.ordinal, outcome: p.outcome });
+      await acted([p.id]);
+      return {};
+    },
     'units.list': () => d.store.call('listUnits'),
     'sync.status': async () => d.hub(),
     'sync.rejections': () => d.store.call('listRejections'),

@@ -6,8 +6,8 @@ import type { Actor, Language } from '../../shared/domain/identity';
 import type { IncidentStatus, NewIncident } from '../../shared/domain/incident';
 import { moveAside, openStore } from './open';
 import { countRows, listVideoPoints } from './readers';
-import { chronology, listIncidents, listRejections, listUnits, overlayIncident } from './overlay';
-import { addNoteAction, assignmentAction, clientId, createIncidentAction, outboxBatch, outboxCounts, recordResults, setStatusAction } from './outbox';
+import { chronology, incidentPlan, listIncidents, listRejections, listUnits, overlayIncident } from './overlay';
+import { addNoteAction, assignmentAction, clientId, createIncidentAction, outboxBatch, outboxCounts, planStepAction, recordResults, setStatusAction } from './outbox';
 import { applyChanges, applySnapshotPage, readCursor, startResync } from './sync-apply';
 import type { Change, MutationResult, SnapshotPage, Stream } from '../../shared/sync/protocol';
 import { dismissRejection, readSetting, recordRecovery, setLanguage, systemClock, upsertOperator } from './writers';
@@ -75,6 +75,8 @@ export function createOps(state: StoreState) {
     assignment: (a: { actor: Actor; kind: 'incident.assign' | 'incident.release'; id: string; unitId: string }) =>
       assignmentAction(state.ready, a.actor, a.kind, a.id, a.unitId, systemClock),
     chronology: (a: { id: string }) => chronology(state.ready, a.id),
+    incidentPlan: (a: { id: string }) => incidentPlan(state.ready, a.id),
+    planStep: (a: { actor: Actor; id: string; ordinal: number; outcome: 'done' | 'skipped' }) => planStepAction(state.ready, a.actor, a.id, a.ordinal, a.outcome, systemClock),
     listUnits: () => listUnits(state.ready),
     listRejections: () => listRejections(state.ready),
     dismissRejection: (a: { actor: Actor; mutationId: string }) => dismissRejection(state.ready, a.actor, a.mutationId, systemClock),

@@ -10,7 +10,7 @@ import { canTransition } from '../../shared/domain/incident-lifecycle';
 import type { Incident, IncidentStatus, NewIncident } from '../../shared/domain/incident';
 import type { Mutation, MutationResult, Operation } from '../../shared/sync/protocol';
 import { appendAudit } from './audit';
-import { overlayIncident } from './overlay';
+import { incidentPlan, overlayIncident } from './overlay';
 import { readCursor, settleOutbox } from './sync-apply';
 import type { Clock } from './writers';
 
@@ -85,6 +85,18 @@ export function updateFieldAction(db: Database, actor: Actor, id: string, field:
       return current(db, id);
     })
     .immediate();
+}
+
+/** A step of the incident's plan, done or skipped; a step is recorded once. */
+export function planStepAction(db: Database, actor: Actor, id: string, ordinal: number, outcome: 'done' | 'skipped', clock: Clock): void {
+  db.transaction(() => {
+    const plan = incidentPlan(db, id);
+    if (!plan) throw new ServiceError('not-found', `no response plan for incident ${id}`);
+    const step = plan.steps.find((s) => s.ordinal === ordinal);
+    if (!step) throw new ServiceError('not-found', `plan ${plan.id} has no step ${ordinal}`);
+    if (step.state !== 'open') throw new ServiceError('conflict', `step ${ordinal} is already ${step.state}`);
+    enqueue(db, actor, { kind: 'incident.planStep', incidentId: id, planId: plan.id, ordinal, outcome }, clock.now(), { action: 'incident.planStep', details: { planId: plan.id, ordinal, outcome } });
+  }).immediate();
 }
 
 // ---- the engine's side --------------------------------------------------------------------

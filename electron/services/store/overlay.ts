@@ -4,6 +4,7 @@
 import { prep } from './statements';
 import type { Database } from 'better-sqlite3';
 import type { ChronologyEntry, Rejection } from '../../shared/domain/chronology';
+import type { IncidentPlan } from '../../shared/domain/plan';
 import { canTransition } from '../../shared/domain/incident-lifecycle';
 import type { Incident, IncidentStatus } from '../../shared/domain/incident';
 import type { Unit } from '../../shared/domain/unit';
@@ -94,7 +95,10 @@ export function chronology(db: Database, incidentId: string): ChronologyEntry[] 
     if (op.kind === 'incident.create') entries.push({ ...base, kind: 'created', detail: {} });
     else if (op.kind === 'incident.status') entries.push({ ...base, kind: 'status', detail: { from: op.from, to: op.to } });
     else if (op.kind === 'incident.note') entries.push({ ...base, kind: 'note', detail: { text: op.text } });
-    else if (op.kind === 'incident.assign' || op.kind === 'incident.release') {
+    else if (op.kind === 'incident.planStep') {
+      const step = prep(db, 'SELECT text FROM plan_steps WHERE plan_id = ? AND ordinal = ?').get(op.planId, op.ordinal) as { text: string } | undefined;
+      entries.push({ ...base, kind: 'plan_step', detail: { text: step?.text ?? `#${op.ordinal}`, outcome: op.outcome } });
+    } else if (op.kind === 'incident.assign' || op.kind === 'incident.release') {
       const callsign = (prep(db, 'SELECT callsign FROM units WHERE id = ?').get(op.unitId) as { callsign: string } | undefined)?.callsign;
       entries.push({ ...base, kind: op.kind === 'incident.assign' ? 'assign' : 'release', detail: { unitId: op.unitId, ...(callsign ? { callsign } : {}) } });
     }
@@ -104,7 +108,7 @@ export function chronology(db: Database, incidentId: string): ChronologyEntry[] 
 
 function pick(p: Record<string, unknown>): ChronologyEntry['detail'] {
   const out: ChronologyEntry['detail'] = {};
-  for (const k of ['from', 'to', 'text', 'unitId', 'callsign', 'field', 'kept', 'discarded'] as const) if (typeof p[k] === 'string') (out as Record<string, string>)[k] = p[k];
+  for (const k of ['from', 'to', 'text', 'unitId', 'callsign', 'field', 'kept', 'discarded', 'outcome'] as const) if (typeof p[k] === 'string') (out as Record<string, string>)[k] = p[k];
   return out;
 }
 
@@ -144,4 +148,31 @@ export function listRejections(db: Database): Rejection[] {
     mutation_id: string; kind: string; incident_id: string | null; reason: string; summary: string; at: number;
   }[];
   return rows.map((r) => ({ mutationId: r.mutation_id, kind: r.kind, incidentId: r.incident_id, reason: r.reason, summary: r.summary, at: r.at }));
+}
+
+/** The plan for the incident's type, newest version, with each step's state: confirmed, then pending. */
+export function incidentPlan(db: Database, incidentId: string): IncidentPlan | null {
+  const incident = overlayIncident(db, incidentId);
+  if (!incident) return null;
+  const plan = prep(db, 'SELECT id, name, version FROM plans WHERE incident_type = ? ORDER BY version DESC, id LIMIT 1').get(incident.type) as { id: string; name: string; version: number } | undefined;
+  if (!plan) return null;
+  const steps = prep(db, 'SELECT ordinal, text, required FROM plan_steps WHERE plan_id = ? ORDER BY ordinal').all(plan.id) as { ordinal: number; text: string; required: number }[];
+  const recorded = new Map<number, { state: 'done' | 'skipped'; pending: boolean; at: number; operatorName: string }>();
+  const confirmed = prep(
+    db,
+    "SELECT json_extract(payload, '$.ordinal') AS ordinal, json_extract(payload, '$.outcome') AS outcome, at, operator_name FROM incident_events WHERE incident_id = ? AND kind = 'plan_step' AND json_extract(payload, '$.planId') = ? ORDER BY seq",
+  ).all(incidentId, plan.id) as { ordinal: number; outcome: 'done' | 'skipped'; at: number; operator_name: string }[];
+  for (const c of confirmed) if (!recorded.has(c.ordinal)) recorded.set(c.ordinal, { state: c.outcome, pending: false, at: c.at, operatorName: c.operator_name });
+  for (const m of pending(db, incidentId)) {
+    if (m.op.kind === 'incident.planStep' && m.op.planId === plan.id && !recorded.has(m.op.ordinal)) recorded.set(m.op.ordinal, { state: m.op.outcome, pending: true, at: m.at, operatorName: m.actor.operatorName });
+  }
+  return {
+    id: plan.id,
+    name: plan.name,
+    version: plan.version,
+    steps: steps.map((s) => {
+      const r = recorded.get(s.ordinal);
+      return { ordinal: s.ordinal, text: s.text, required: s.required === 1, state: r?.state ?? 'open', pending: r?.pending ?? false, at: r?.at ?? null, operatorName: r?.operatorName ?? null };
+    }),
+  };
 }

@@ -159,6 +159,20 @@ function applyItem(db: Database, item: Item, touched: { incidentIds: Set<string>
       touched.incidentIds.add(r.incidentId);
       return;
     }
+    case 'plan': {
+      const r = item.row;
+      const info = prep(
+        db,
+        `INSERT INTO plans (id, incident_type, name, version, updated_at) VALUES (@id, @incidentType, @name, @version, @updatedAt)
+         ON CONFLICT (id) DO UPDATE SET incident_type = excluded.incident_type, name = excluded.name, version = excluded.version, updated_at = excluded.updated_at
+         WHERE excluded.version > plans.version`,
+      ).run(r);
+      if (info.changes) {
+        prep(db, 'DELETE FROM plan_steps WHERE plan_id = ?').run(r.id);
+        for (const step of r.steps) prep(db, 'INSERT INTO plan_steps (plan_id, ordinal, text, required) VALUES (?, ?, ?, ?)').run(r.id, step.ordinal, step.text, step.required ? 1 : 0);
+      }
+      return;
+    }
     case 'video_point': {
       if (item.op === 'delete') {
         prep(db, 'DELETE FROM video_points WHERE id = ?').run(item.row.id);

@@ -7,6 +7,7 @@ import { Incident, IncidentStatus, NewIncident } from '../domain/incident';
 import { VideoPoint } from '../domain/video-point';
 import { Language, WindowRole } from '../domain/identity';
 import { ChronologyEntry, Rejection } from '../domain/chronology';
+import { IncidentPlan } from '../domain/plan';
 import { Unit } from '../domain/unit';
 import { HubStatus, StoreStatus, SessionInfo } from './status';
 
@@ -30,6 +31,12 @@ export const requests = {
   'incidents.assignUnit': { params: z.object({ id: z.string().min(1).max(64), unitId: z.string().min(1).max(64) }).strict(), result: none },
   'incidents.releaseUnit': { params: z.object({ id: z.string().min(1).max(64), unitId: z.string().min(1).max(64) }).strict(), result: none },
   'incidents.chronology': { params: z.object({ id: z.string().min(1).max(64) }).strict(), result: z.array(ChronologyEntry) },
+  /** The incident's response plan (预案) and how far it has been followed; null when its type has none. */
+  'incidents.plan': { params: z.object({ id: z.string().min(1).max(64) }).strict(), result: IncidentPlan.nullable() },
+  'incidents.planStep': {
+    params: z.object({ id: z.string().min(1).max(64), ordinal: z.number().int().min(1).max(100), outcome: z.enum(['done', 'skipped']) }).strict(),
+    result: none,
+  },
   'units.list': { params: none, result: z.array(Unit) },
   'sync.status': { params: none, result: HubStatus },
   'sync.rejections': { params: none, result: z.array(Rejection) },

@@ -16,6 +16,8 @@ export const ChronologyEntry = z.object({
     field: z.string().optional(),
     kept: z.string().optional(),
     discarded: z.string().optional(),
+    /** Plan steps: done, or deliberately skipped (flagged to the operator). */
+    outcome: z.enum(['done', 'skipped']).optional(),
   }),
   operatorName: z.string(),
   workstationId: z.string(),

@@ -43,7 +43,7 @@ export type IncidentWire = z.infer<typeof IncidentWire>;
 export const EventWire = z.object({
   id,
   incidentId: id,
-  kind: z.enum(['created', 'status', 'note', 'assign', 'release']),
+  kind: z.enum(['created', 'status', 'note', 'assign', 'release', 'plan_step']),
   payload: z.record(z.string(), z.unknown()),
   operatorId: text(64),
   operatorName: text(64),
@@ -72,6 +72,18 @@ export const UnitWire = z.object({
   rowVersion: z.number().int().positive(),
 }).strict();
 export type UnitWire = z.infer<typeof UnitWire>;
+
+/** A response plan (预案): the checklist an operator follows for one type of incident. */
+export const PlanWire = z.object({
+  id,
+  incidentType: IncidentType,
+  name: text(120),
+  /** Bumped on every edit; it is the plan's row version on the wire. */
+  version: z.number().int().positive(),
+  steps: z.array(z.object({ ordinal: z.number().int().min(1).max(100), text: text(500).min(1), required: z.boolean() }).strict()).min(1).max(100),
+  updatedAt: Timestamp,
+}).strict();
+export type PlanWire = z.infer<typeof PlanWire>;
 
 /** A scalar edit that lost to a change the operator had not seen: kept so both sides see it. */
 export const ConflictWire = z.object({
@@ -113,6 +125,7 @@ const ITEM_MEMBERS = {
   assignment: z.object({ entity: z.literal('assignment'), op: z.literal('upsert'), row: AssignmentWire }).strict(),
   unit: z.object({ entity: z.literal('unit'), op: z.literal('upsert'), row: UnitWire }).strict(),
   conflict: z.object({ entity: z.literal('conflict'), op: z.literal('upsert'), row: ConflictWire }).strict(),
+  plan: z.object({ entity: z.literal('plan'), op: z.literal('upsert'), row: PlanWire }).strict(),
   cameraUpsert: z.object({ entity: z.literal('video_point'), op: z.literal('upsert'), row: VideoPointWire }).strict(),
   cameraDelete: z.object({ entity: z.literal('video_point'), op: z.literal('delete'), row: z.object({ id }).strict() }).strict(),
 };
@@ -124,6 +137,7 @@ export const Item = z.discriminatedUnion('entity', [
   ITEM_MEMBERS.assignment,
   ITEM_MEMBERS.unit,
   ITEM_MEMBERS.conflict,
+  ITEM_MEMBERS.plan,
   z.discriminatedUnion('op', [ITEM_MEMBERS.cameraUpsert, ITEM_MEMBERS.cameraDelete]),
 ]);
 export type Item = z.infer<typeof Item>;
@@ -135,6 +149,7 @@ export const STREAM_OF: Readonly<Record<Entity, Stream>> = {
   assignment: 'incidents',
   unit: 'incidents',
   conflict: 'incidents',
+  plan: 'incidents',
   video_point: 'video_points',
 };
 
@@ -146,6 +161,7 @@ export const Change = z.discriminatedUnion('entity', [
   ITEM_MEMBERS.assignment.extend(sequenced),
   ITEM_MEMBERS.unit.extend(sequenced),
   ITEM_MEMBERS.conflict.extend(sequenced),
+  ITEM_MEMBERS.plan.extend(sequenced),
   z.discriminatedUnion('op', [ITEM_MEMBERS.cameraUpsert.extend(sequenced), ITEM_MEMBERS.cameraDelete.extend(sequenced)]),
 ]);
 export type Change = Item & { seq: number };
@@ -169,6 +185,8 @@ export const Operation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('incident.note'), incidentId: id, text: z.string().trim().min(1).max(2000) }).strict(),
   z.object({ kind: z.literal('incident.assign'), incidentId: id, unitId: id }).strict(),
   z.object({ kind: z.literal('incident.release'), incidentId: id, unitId: id }).strict(),
+  /** One step of the incident's response plan, done or deliberately skipped. */
+  z.object({ kind: z.literal('incident.planStep'), incidentId: id, planId: id, ordinal: z.number().int().min(1).max(100), outcome: z.enum(['done', 'skipped']) }).strict(),
   /**
    * One scalar field, as an intent from the value the operator saw to the new one. If the field
    * moved meanwhile, the hub keeps its value and records a conflict both operators see.

@@ -7,6 +7,7 @@ import type { Incident, IncidentStatus } from '../../../electron/shared/domain/i
 import { applyLanguage } from '../i18n/i18n';
 import type { Transport } from '../transport/transport';
 import { useConsole } from './console-store';
+import type { IncidentPlan } from '../../../electron/shared/domain/plan';
 import type { ActionName } from './notices';
 import { failureCode, type Outcome } from './outcome';
 
@@ -21,6 +22,9 @@ export interface MainLink {
   assignUnit(id: string, unitId: string): Promise<boolean>;
   releaseUnit(id: string, unitId: string): Promise<boolean>;
   dismissRejection(mutationId: string): Promise<boolean>;
+  /** The incident's response plan with its progress (null: no plan for its type). */
+  plan(id: string): Promise<Outcome<IncidentPlan | null>>;
+  planStep(id: string, ordinal: number, outcome: 'done' | 'skipped'): Promise<boolean>;
   /** Asks again for the selected incident's chronology (after a failed load). */
   reloadChronology(): void;
 }
@@ -191,6 +195,16 @@ export function linkToMain(transport: Transport): MainLink {
     async dismissRejection(mutationId) {
       const got = await act('dismissRejection', () => transport.request('sync.dismissRejection', { mutationId }));
       if (got.ok) state().removeRejection(mutationId);
+      return got.ok;
+    },
+    async plan(id) {
+      const got = await attempt(() => transport.request('incidents.plan', { id }));
+      if (!got.ok) state().pushNotice({ kind: 'action-failed', action: 'loadPlan', code: got.code });
+      return got;
+    },
+    async planStep(id, ordinal, outcome) {
+      const got = await act('planStep', () => transport.request('incidents.planStep', { id, ordinal, outcome }));
+      if (got.ok) refreshIfShown(id);
       return got.ok;
     },
     reloadChronology() {

@@ -63,7 +63,7 @@ function Entry({ entry: e }: { entry: ChronologyEntry }) {
           discarded: d.discarded ?? '',
         });
       case 'plan_step':
-        return t('incidents.chronology.planStep', { text: d.text ?? '' });
+        return d.outcome === 'skipped' ? t('incidents.chronology.planStepSkipped', { text: d.text ?? '' }) : t('incidents.chronology.planStep', { text: d.text ?? '' });
       case 'merge':
         return t('incidents.chronology.merge', { text: d.text ?? '' });
     }

@@ -6,6 +6,7 @@ import { useConsole } from '../state/console-store';
 import { CamerasSeeing } from './CamerasSeeing';
 import { Chronology } from './Chronology';
 import { NoteInput } from './NoteInput';
+import { PlanChecklist } from './PlanChecklist';
 import { StatusActions } from './StatusActions';
 import { UnitAssignment } from './UnitAssignment';
 
@@ -52,6 +53,7 @@ export function IncidentDetail({ incident: i }: { incident: Incident | null }) {
             <dd className="mono small">{i.id}</dd>
           </dl>
           <StatusActions key={i.id} incident={i} />
+          <PlanChecklist incident={i} />
           <UnitAssignment incident={i} />
           <CamerasSeeing incident={i} />
           <NoteInput incidentId={i.id} />
