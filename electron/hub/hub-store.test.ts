@@ -59,6 +59,25 @@ describe('hub store: applying workstation mutations', () => {
     expect(h.db.prepare("SELECT count(*) AS c FROM events WHERE kind = 'note'").get()).toEqual({ c: 0 });
   });
 
+  it('records each plan step once, only from the plan for the incident\'s type', () => {
+    n = 0;
+    const h = hub();
+    h.system((w) => w.upsertPlan({ id: 'plan-fire', incidentType: 'fire', name: '火灾处置预案', steps: [{ ordinal: 1, text: '核实起火位置', required: true }], updatedAt: now }));
+    h.system((w) => w.upsertPlan({ id: 'plan-flooding', incidentType: 'flooding', name: '积水预案', steps: [{ ordinal: 1, text: '核实积水', required: true }], updatedAt: now }));
+    h.push(client, now, [m(create('i1'))]);
+    const results = h.push(client, now, [
+      m({ kind: 'incident.planStep', incidentId: 'i1', planId: 'plan-fire', ordinal: 1, outcome: 'done' }),
+      m({ kind: 'incident.planStep', incidentId: 'i1', planId: 'plan-fire', ordinal: 1, outcome: 'skipped' }),
+      m({ kind: 'incident.planStep', incidentId: 'i1', planId: 'plan-fire', ordinal: 2, outcome: 'done' }),
+      m({ kind: 'incident.planStep', incidentId: 'i1', planId: 'plan-flooding', ordinal: 1, outcome: 'done' }),
+    ]).results;
+    expect(results.map((r) => r.reason)).toEqual([null, 'step 1 is already recorded as done', 'plan has no step 2', 'plan does not apply to this type of incident']);
+    expect(h.db.prepare("SELECT json_extract(payload, '$.text') AS text FROM events WHERE kind = 'plan_step'").all()).toEqual([{ text: '核实起火位置' }]);
+    // An edit bumps the version: that is what replaces the workstations' copies.
+    h.system((w) => w.upsertPlan({ id: 'plan-fire', incidentType: 'fire', name: '火灾处置预案（修订）', steps: [{ ordinal: 1, text: '核实起火位置', required: true }], updatedAt: now }));
+    expect(h.db.prepare("SELECT version FROM plans WHERE id = 'plan-fire'").get()).toEqual({ version: 2 });
+  });
+
   it('judges status as an intent against the state machine; closing wins and is final', () => {
     n = 0;
     const h = hub();
