@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { pngTile, writeMbtiles } from '../../test/support/mbtiles-fixture';
 import { startTestRuntime } from '../../test/support/runtime';
 import { useTempDirs } from '../../test/support/temp';
 import type { Runtime } from '../services/runtime/runtime';
@@ -13,11 +14,13 @@ const TOKEN = 'a'.repeat(43);
 let rt: Runtime;
 let host: BrowserHost;
 let rendererDir: string;
+let dataDir: string;
 
 beforeAll(async () => {
   rendererDir = tempDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Vigil</title>');
-  rt = await startTestRuntime(tempDir());
+  dataDir = tempDir();
+  rt = await startTestRuntime(dataDir);
   host = await startBrowserHost({ runtime: rt, rendererDir, bind: '127.0.0.1', port: 0, token: TOKEN, authTimeoutMs: 300 });
 });
 afterAll(async () => {
@@ -104,5 +107,35 @@ describe('browser host', () => {
     expect(index.csp).toMatch(/script-src 'self'/);
     expect((await get('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
     expect((await get('/..%2f..%2fetc%2fpasswd')).status).toBe(404);
+  });
+
+  it('serves offline map tiles from <data>/maps, and 404 for what is not there', async () => {
+    const get = (p: string) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http.get(new URL(p, host.url), (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    expect(JSON.parse((await get('/tiles/')).body.toString())).toEqual({ sources: [] });
+    expect((await get('/tiles/dezhou/0/0/0')).status).toBe(404);
+
+    fs.mkdirSync(path.join(dataDir, 'maps'), { recursive: true });
+    // XYZ 1/1/0 is the north-east tile: TMS row 1.
+    writeMbtiles(path.join(dataDir, 'maps', 'dezhou.mbtiles'), { tiles: [{ z: 1, x: 1, row: 1, data: pngTile('north-east') }] });
+    const tile = await get('/tiles/dezhou/1/1/0');
+    expect(tile.status).toBe(200);
+    expect(tile.headers['content-type']).toBe('image/png');
+    expect(tile.headers['cache-control']).toBe('private, max-age=3600');
+    expect(tile.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(tile.body.equals(pngTile('north-east'))).toBe(true);
+
+    expect((await get('/tiles/dezhou/1/0/0')).status).toBe(404);
+    expect((await get('/tiles/elsewhere/1/1/0')).status).toBe(404);
+    expect((await get('/tiles/dezhou/1/2/0')).status).toBe(400);
+    expect((await get('/tiles/..%2f..%2fvigil/0/0/0')).status).toBe(400);
+    const list = JSON.parse((await get('/tiles/')).body.toString()) as { sources: Array<{ id: string; metadata: { name: string } }> };
+    expect(list.sources.map((s) => [s.id, s.metadata.name])).toEqual([['dezhou', 'Dezhou city']]);
   });
 });

@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { AuthEnvelope, CloseCode, MAX_MESSAGE_BYTES } from '../shared/contract/envelope';
 import { dispatch } from '../services/api/dispatch';
 import { resolveAsset, SECURITY_HEADERS } from '../services/http/assets';
+import { answerTileRequest, TILE_ROUTE, type TileService } from '../services/maps/tile-service';
 import type { Runtime } from '../services/runtime/runtime';
 import { tokenMatches } from './pairing';
 
@@ -30,7 +31,10 @@ export interface BrowserHost {
 
 export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHost> {
   const { log } = o.runtime;
-  const server = http.createServer((req, res) => serveAsset(o.rendererDir, req, res));
+  const server = http.createServer((req, res) => {
+    if ((req.url ?? '').startsWith(TILE_ROUTE)) serveTile(o.runtime.maps, req, res);
+    else serveAsset(o.rendererDir, req, res);
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const clients = new Set<WebSocket>();
 
@@ -118,6 +122,20 @@ function serveAsset(root: string, req: http.IncomingMessage, res: http.ServerRes
     return;
   }
   fs.createReadStream(asset.file).pipe(res);
+}
+
+/**
+ * Offline map tiles (and the list of maps at /tiles/), served like the renderer's files without
+ * the pairing token: an <img> cannot carry it, and a base map is no operational data.
+ */
+function serveTile(maps: TileService, req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
+    return;
+  }
+  const answer = answerTileRequest(maps, (req.url ?? '').split('?')[0]!);
+  res.writeHead(answer.status, { ...answer.headers, ...SECURITY_HEADERS });
+  res.end(req.method === 'HEAD' ? undefined : answer.body);
 }
 
 function safeJson(text: string): unknown {

@@ -30,7 +30,8 @@ async function start(): Promise<void> {
   const options = readOptions();
   const preload = path.join(__dirname, 'preload.cjs');
   hardenAllContents();
-  serveRenderer(path.join(__dirname, '..', 'renderer'));
+  // Tiles are served once the runtime (and its map sources) exists; until then they answer 503.
+  serveRenderer(path.join(__dirname, '..', 'renderer'), () => runtime?.maps ?? null);
   runtime = await startRuntime(options, {
     host: 'electron',
     workerPath: path.join(__dirname, 'store-worker.cjs'),

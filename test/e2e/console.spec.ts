@@ -167,3 +167,18 @@ test('exercise mode marks every screen and every new incident; a likely duplicat
   await expect(drill).toHaveCount(1);
   await expect(drill).toContainText('演练');
 });
+
+test('the map plots every incident and camera offline, and lists the cameras that see the selected incident', async ({ page, host }) => {
+  await page.goto(pairing(host));
+  await page.getByTestId('incident-row').filter({ hasText: '东方红路与三八路交叉口' }).click();
+  await page.keyboard.press('Alt+2');
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-basemap', 'none'); // no MBTiles imported: grid and scale, never blank
+  await expect(page.getByTestId('map-no-basemap')).toBeVisible();
+  await expect(map).toHaveAttribute('data-incidents', '6');
+  await expect(map).toHaveAttribute('data-cameras', '10');
+  await expect(page.getByTestId('map-selected-incident')).toContainText('东方红路与三八路交叉口');
+  await expect(page.getByTestId('map-seeing-camera').first()).toContainText('东方红路三八路口');
+  await page.getByTestId('map-layer-cameras').click();
+  await expect(map).toHaveAttribute('data-cameras', '0');
+});

@@ -20,8 +20,19 @@ try {
   await page.getByTestId('incident-queue').focus();
   await page.keyboard.press('ArrowDown');
   await page.screenshot({ path: path.join(out, 'console-zh-CN.png') });
+  // The detail with its chronology: a plan step, a unit sent, a note — as an operator would.
+  const detail = page.getByTestId('incident-detail');
+  await detail.getByTestId('plan-step-done').first().click();
+  await detail.getByTestId('assign-recommended').first().click();
+  await detail.getByTestId('note-input').fill('现场两车追尾，一人轻伤，已通知 120');
+  await page.keyboard.press('Enter');
+  await detail.getByTestId('chronology-entry').nth(3).waitFor();
+  await page.getByTestId('pending-actions').filter({ hasText: /^0$/ }).waitFor();
+  await detail.getByTestId('chronology').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, 'detail-zh-CN.png') });
   await page.keyboard.press('Alt+2');
-  await page.getByTestId('map-incident').first().click();
+  await page.locator('[data-testid="map"]:not([data-basemap="loading"])').waitFor();
+  await page.getByTestId('map-selected-incident').waitFor();
   await page.screenshot({ path: path.join(out, 'map-zh-CN.png') });
   await page.keyboard.press('Control+Shift+L');
   await page.keyboard.press('Alt+1');

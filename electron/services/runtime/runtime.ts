@@ -10,6 +10,7 @@ import type { WindowRole } from '../../shared/domain/identity';
 import { EventBus } from '../api/event-bus';
 import { createHandlers, type Handlers } from '../api/handlers';
 import { createLogger, type Logger } from '../log/logger';
+import { createTileService, MAPS_FOLDER, type TileService } from '../maps/tile-service';
 import { Store } from '../store/store';
 import { actorOf, DATABASE_FILE, type RuntimeOptions } from './options';
 import { VERSION } from './version';
@@ -19,6 +20,8 @@ export interface Runtime {
   bus: EventBus;
   store: Store;
   log: Logger;
+  /** Offline map tiles from the MBTiles files in <data>/maps, served by both hosts under /tiles/. */
+  maps: TileService;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,9 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     log.error({ store: opened }, 'database cannot be used');
   }
   const bus = new EventBus();
+  const maps = createTileService(path.join(options.dataDir, MAPS_FOLDER), {
+    onUnusable: (file, err) => log.warn({ file, err: err instanceof Error ? err.message : String(err) }, 'map file in the maps folder cannot be used'),
+  });
 
   // No city platform configured: run the reference hub here, with a simulated city, so the
   // workstation behaves exactly as it will against a real hub (the demo).
@@ -94,9 +100,11 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     bus,
     store,
     log,
+    maps,
     async close() {
       await sync?.stop();
       await embedded?.close();
+      maps.close();
       await store.close();
       log.info('services stopped');
       log.flush();

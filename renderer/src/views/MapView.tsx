@@ -1,83 +1,153 @@
-import { useMemo } from 'react';
+// The map ("一张图"): incidents, units and cameras on a Leaflet map, over the offline base map
+// imported into <data>/maps when there is one, over a graticule when there is none — never a
+// blank square. Clicking an incident selects it (as the queue does) and lists the cameras that
+// see it; clicking a camera shows its details.
+import 'leaflet/dist/leaflet.css';
+import '../styles/map.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Incident } from '../../../electron/shared/domain/incident';
+import { camerasSeeing } from '../../../electron/shared/geo/camera-coverage';
 import { useConsole } from '../state/console-store';
 import { isFinished } from '../state/incident-order';
-import { fitProjection, viewCone } from './map-projection';
+import { fetchTileSources, pickBasemap, type TileSource } from '../map/basemap';
+import type { MapData, MapHit } from '../map/data-layer';
+import { dataBounds } from '../map/geometry';
+import { MapSidePanel } from '../map/MapSidePanel';
+import { useLeafletMap } from '../map/use-leaflet-map';
 
-const W = 1000;
-const H = 640;
-/** Cones drawn at least this big so a 100 m camera is visible across a whole city. */
-const MIN_CONE = 9;
+type Layers = { incidents: boolean; units: boolean; cameras: boolean };
+/** Kept while the window is open, so a trip to another view does not reset the operator's choice. */
+let savedLayers: Layers = { incidents: true, units: true, cameras: true };
+/** Asked once per window: maps are imported rarely, and a new one shows after a reload. */
+let basemapRequest: Promise<TileSource | null> | null = null;
+
+/** Finished incidents underneath, then open ones from least to most urgent, so the urgent draw on top. */
+function drawOrder(a: Incident, b: Incident): number {
+  return Number(isFinished(b)) - Number(isFinished(a)) || b.priority - a.priority || a.createdAt - b.createdAt;
+}
 
 export function MapView() {
   const { t } = useTranslation();
-  const incidents = useConsole((s) => s.incidents);
-  const cameras = useConsole((s) => s.videoPoints);
+  const incidentMap = useConsole((s) => s.incidents);
+  const unitMap = useConsole((s) => s.units);
+  const allCameras = useConsole((s) => s.videoPoints);
   const selectedId = useConsole((s) => s.selectedIncidentId);
   const select = useConsole((s) => s.selectIncident);
-  const rows = useMemo(() => [...incidents.values()], [incidents]);
-  const projection = useMemo(() => fitProjection([...rows.map((i) => i.location), ...cameras.map((c) => c.location)], W, H), [rows, cameras]);
+
+  const [layers, setLayers] = useState<Layers>(savedLayers);
+  const [cameraId, setCameraId] = useState<string | null>(null);
+  const [basemap, setBasemap] = useState<TileSource | null | 'loading'>('loading');
+
+  useEffect(() => {
+    let live = true;
+    basemapRequest ??= fetchTileSources().then(pickBasemap);
+    void basemapRequest.then((b) => live && setBasemap(b));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const toggle = (key: keyof Layers) =>
+    setLayers((l) => {
+      savedLayers = { ...l, [key]: !l[key] };
+      return savedLayers;
+    });
+
+  const allIncidents = useMemo(() => [...incidentMap.values()].sort(drawOrder), [incidentMap]);
+  const finishedIds = useMemo(() => new Set(allIncidents.filter(isFinished).map((i) => i.id)), [allIncidents]);
+  const allUnits = useMemo(() => [...unitMap.values()].filter((u) => u.location !== null), [unitMap]);
+  const selected = selectedId ? (incidentMap.get(selectedId) ?? null) : null;
+  const camera = cameraId ? (allCameras.find((c) => c.id === cameraId) ?? null) : null;
+
+  const bounds = useMemo(() => dataBounds([...allIncidents.map((i) => i.location), ...allCameras.map((c) => c.location), ...allUnits.map((u) => u.location!)]), [allIncidents, allCameras, allUnits]);
+
+  const focusLat = selected?.location.lat;
+  const focusLon = selected?.location.lon;
+  const coverage = useMemo(
+    () => (focusLat === undefined || focusLon === undefined ? null : camerasSeeing({ lat: focusLat, lon: focusLon }, allCameras)),
+    [focusLat, focusLon, allCameras],
+  );
+  const seeingIds = useMemo(() => new Set((coverage ?? []).filter((c) => c.sees).map((c) => c.camera.id)), [coverage]);
+
+  const data: MapData = useMemo(
+    () => ({
+      incidents: layers.incidents ? allIncidents : [],
+      units: layers.units ? allUnits : [],
+      cameras: layers.cameras ? allCameras : [],
+      finishedIncidentIds: finishedIds,
+      selectedIncidentId: selectedId,
+      selectedCameraId: cameraId,
+      seeingCameraIds: seeingIds,
+      graticule: basemap === null || basemap === 'loading',
+    }),
+    [layers, allIncidents, allUnits, allCameras, finishedIds, selectedId, cameraId, seeingIds, basemap],
+  );
+
+  const onHit = useCallback(
+    (hit: MapHit | null) => {
+      if (!hit) setCameraId(null);
+      else if (hit.kind === 'incident') {
+        select(hit.id);
+        setCameraId(null);
+      } else if (hit.kind === 'camera') setCameraId(hit.id);
+    },
+    [select],
+  );
+
+  const container = useRef<HTMLDivElement>(null);
+  const zoomTitles = useMemo(() => ({ in: t('map.zoomIn'), out: t('map.zoomOut') }), [t]);
+  useLeafletMap(container, { data, bounds, basemap: basemap === 'loading' ? null : basemap, onHit, focus: selected?.location ?? null, zoomTitles });
 
   return (
     <section className="view view-map" aria-labelledby="map-title">
-      <div className="pane">
-        <div className="pane-head">
+      <div className="pane map-pane">
+        <div className="pane-head map-head">
           <h1 id="map-title">{t('map.title')}</h1>
-          <span className="muted">{t('map.schematic')}</span>
-          <span className="legend">
-            <span className="legend-incident" aria-hidden="true" /> {t('map.legendIncident')}
-            <span className="legend-camera" aria-hidden="true" /> {t('map.legendCamera')}
-          </span>
+          {basemap === null && (
+            <span className="map-note" role="note" data-testid="map-no-basemap">
+              {t('map.noBasemap')}
+            </span>
+          )}
+          {basemap !== null && basemap !== 'loading' && (
+            <span className="muted" data-testid="map-basemap">
+              {t('map.basemap', { name: basemap.metadata.name })}
+            </span>
+          )}
+          <div className="map-layers" role="group" aria-label={t('map.layers')}>
+            <LayerToggle on={layers.incidents} onToggle={() => toggle('incidents')} testId="map-layer-incidents" swatch="legend-incident" label={t('map.legendIncident')} />
+            <LayerToggle on={layers.units} onToggle={() => toggle('units')} testId="map-layer-units" swatch="legend-unit" label={t('map.legendUnit')} />
+            <LayerToggle on={layers.cameras} onToggle={() => toggle('cameras')} testId="map-layer-cameras" swatch="legend-camera" label={t('map.legendCamera')} />
+          </div>
         </div>
-        {!projection ? (
-          <p className="empty">{t('map.empty')}</p>
-        ) : (
-          <svg className="schematic" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="map-title" data-testid="map-schematic">
-            {cameras.map((c) => {
-              const { x, y } = projection.toXY(c.location);
-              const r = Math.max(MIN_CONE, (c.rangeM ?? 100) * projection.perMetre);
-              return (
-                <g key={c.id} className={`camera ${c.online ? '' : 'offline'}`} data-testid="map-camera">
-                  <title>{c.name}</title>
-                  <path className="cone" d={viewCone(x, y, c.headingDeg, c.fovDeg, r)} />
-                  <circle className="camera-dot" cx={x} cy={y} r={3} />
-                </g>
-              );
-            })}
-            {rows.map((i) => {
-              const { x, y } = projection.toXY(i.location);
-              const selected = i.id === selectedId;
-              const label = `${t(`incidentType.${i.type}`)} · ${i.address}`;
-              return (
-                <g
-                  key={i.id}
-                  className={`incident p${i.priority} ${isFinished(i) ? 'finished' : ''} ${selected ? 'selected' : ''}`}
-                  data-testid="map-incident"
-                  role="button"
-                  tabIndex={0}
-                  aria-label={label}
-                  aria-pressed={selected}
-                  onClick={() => select(i.id)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      select(i.id);
-                    }
-                  }}
-                >
-                  <title>{label}</title>
-                  <circle cx={x} cy={y} r={selected ? 11 : 8} />
-                  {selected && (
-                    <text x={x + 14} y={y + 5}>
-                      {label}
-                    </text>
-                  )}
-                </g>
-              );
-            })}
-          </svg>
-        )}
+        <div className="map-body">
+          <div
+            ref={container}
+            className="map-canvas"
+            data-testid="map"
+            data-incidents={data.incidents.length}
+            data-units={data.units.length}
+            data-cameras={data.cameras.length}
+            data-basemap={basemap === 'loading' ? 'loading' : (basemap?.id ?? 'none')}
+            role="application"
+            aria-label={t('map.canvasLabel')}
+            aria-describedby="map-keys"
+          />
+          <MapSidePanel incident={selected} coverage={coverage} camera={camera} onCamera={setCameraId} />
+        </div>
+        <p id="map-keys" className="map-keys muted">
+          {t('map.keysHint')}
+        </p>
       </div>
     </section>
+  );
+}
+
+function LayerToggle({ on, onToggle, testId, swatch, label }: { on: boolean; onToggle: () => void; testId: string; swatch: string; label: string }) {
+  return (
+    <button type="button" className={`map-layer ${on ? 'on' : ''}`} aria-pressed={on} data-testid={testId} onClick={onToggle}>
+      <span className={`legend-swatch ${swatch}`} aria-hidden="true" />
+      {label}
+    </button>
   );
 }
