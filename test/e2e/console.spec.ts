@@ -182,3 +182,21 @@ test('the map plots every incident and camera offline, and lists the cameras tha
   await page.getByTestId('map-layer-cameras').click();
   await expect(map).toHaveAttribute('data-cameras', '0');
 });
+
+test('the units board lists every unit with how long in its status, from the keyboard', async ({ page, host }) => {
+  await page.goto(pairing(host));
+  await expect(page.getByTestId('incident-row')).toHaveCount(6);
+  await page.keyboard.press('Alt+U');
+  const board = page.getByTestId('units-board');
+  await expect(board).toBeVisible();
+  await expect.poll(() => board.getByTestId('board-unit').count()).toBeGreaterThan(10);
+  // Units working an incident come before free ones, each with its timer; a click opens the incident.
+  const busy = board.getByTestId('board-unit').filter({ has: page.locator('button.link') }).first();
+  await expect(busy).toContainText('分钟');
+  const address = (await busy.locator('button.link').textContent())!;
+  await busy.locator('button.link').click();
+  await expect(page.getByTestId('incident-detail')).toContainText(address);
+  await expect(page.getByTestId('status-timer')).toBeVisible();
+  await page.keyboard.press('Alt+U');
+  await expect(board).toBeHidden();
+});

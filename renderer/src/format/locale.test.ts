@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatClock, formatSyncTime } from './locale';
+import { formatAge, formatClock, formatDuration, formatSyncTime } from './locale';
 
 const now = Date.UTC(2026, 10, 29, 9, 30, 0);
 
@@ -25,5 +25,14 @@ describe('locale formatting', () => {
     const yesterday = formatSyncTime('en', at, new Date(2026, 10, 30, 0, 5, 0).getTime());
     expect(yesterday).toContain('08:01:02');
     expect(yesterday).toContain('2026');
+  });
+});
+
+describe('durations', () => {
+  it('count whole minutes, and hours past sixty', () => {
+    expect(formatDuration('zh-CN', 12 * 60_000 + 59_000)).toBe('12分钟');
+    expect(formatDuration('zh-CN', 65 * 60_000)).toBe('1小时05分');
+    expect(formatDuration('en', 65 * 60_000)).toBe('1 h 05 min');
+    expect(formatDuration('en', -1)).toBe('0 min');
   });
 });

@@ -56,3 +56,12 @@ export function formatSyncTime(language: Language, at: number, now: number): str
   const sameDay = a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
   return sameDay ? formatClock(language, at) : formatDateTime(language, at);
 }
+
+/** How long, in whole minutes (hours past 60): for timers that tick while an operator watches. */
+export function formatDuration(language: Language, ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (language === 'zh-CN') return h > 0 ? `${h}小时${String(m).padStart(2, '0')}分` : `${m}分钟`;
+  return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
+}

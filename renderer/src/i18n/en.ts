@@ -46,6 +46,7 @@ export const en: Messages = {
     empty: 'No incidents',
     columns: { priority: 'Priority', type: 'Type', status: 'Status', address: 'Location', district: 'District', age: 'Received', summary: 'Summary' },
     detail: {
+      inStatus: 'in this status for {{duration}}',
       title: 'Incident detail',
       none: 'Select an incident to see its detail (↑/↓ to select)',
       id: 'Number',
@@ -176,6 +177,13 @@ export const en: Messages = {
       release: 'Release',
       closed: 'The incident is finished; no units can be assigned',
     },
+  },
+  unitsBoard: {
+    title: 'Units board',
+    toggle: 'Units',
+    count: '{{count}} units',
+    overdue: '{{count}} overdue',
+    columns: { unit: 'Unit', kind: 'Kind', status: 'Status', since: 'For', incident: 'Incident' },
   },
   unitKind: {
     police: 'Patrol police',

@@ -46,6 +46,7 @@ export const zhCN = {
     empty: '暂无警情',
     columns: { priority: '等级', type: '类型', status: '状态', address: '地点', district: '辖区', age: '接警', summary: '简要情况' },
     detail: {
+      inStatus: '当前状态已持续 {{duration}}',
       title: '警情详情',
       none: '选择一起警情查看详情（↑/↓ 选择）',
       id: '编号',
@@ -176,6 +177,13 @@ export const zhCN = {
       release: '解除',
       closed: '警情已办结，不能再派出力量',
     },
+  },
+  unitsBoard: {
+    title: '力量看板',
+    toggle: '力量看板',
+    count: '共 {{count}} 支',
+    overdue: '{{count}} 支超时',
+    columns: { unit: '力量', kind: '类别', status: '状态', since: '持续', incident: '警情' },
   },
   unitKind: {
     police: '巡警',

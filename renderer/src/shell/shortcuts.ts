@@ -18,6 +18,14 @@ export function useGlobalShortcuts(toggleLanguage: () => void): void {
           }
           return;
         }
+        if (e.code === 'KeyU') {
+          // The units board lives beside the queue.
+          e.preventDefault();
+          const s = useConsole.getState();
+          s.setView('incidents');
+          s.setUnitsBoardOpen(!s.unitsBoardOpen);
+          return;
+        }
         const n = Number(e.code.startsWith('Digit') ? e.code.slice(5) : NaN);
         const view = VIEWS[n - 1];
         if (view) {

@@ -45,6 +45,8 @@ export interface ConsoleState {
   queueFilter: QueueFilter;
   /** Drill: marked on every screen, and every incident this window creates is an exercise. */
   exerciseMode: boolean;
+  /** The units board under the queue (Alt+U). */
+  unitsBoardOpen: boolean;
   /** Urgent incidents that arrived while this window was open, newest first, until looked at. */
   alerts: readonly string[];
 
@@ -69,6 +71,7 @@ export interface ConsoleState {
   dismissNotices(kind: Notice['kind']): void;
   setQueueFilter(patch: Partial<QueueFilter>): void;
   setExerciseMode(on: boolean): void;
+  setUnitsBoardOpen(open: boolean): void;
   dismissAlert(id: string): void;
 }
 
@@ -99,6 +102,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   notices: [],
   queueFilter: DEFAULT_FILTER,
   exerciseMode: false,
+  unitsBoardOpen: false,
   alerts: [],
 
   setLink: (link) => set({ link }),
@@ -126,6 +130,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   dismissNotices: (kind) => set((s) => ({ notices: s.notices.filter((n) => n.notice.kind !== kind) })),
   setExerciseMode: (exerciseMode) => set({ exerciseMode }),
+  setUnitsBoardOpen: (unitsBoardOpen) => set({ unitsBoardOpen }),
   setQueueFilter: (patch) => set((s) => ({ queueFilter: { ...s.queueFilter, ...patch } })),
   dismissAlert: (id) => set((s) => ({ alerts: s.alerts.filter((a) => a !== id) })),
 }));

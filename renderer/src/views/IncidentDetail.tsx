@@ -8,6 +8,7 @@ import { Chronology } from './Chronology';
 import { NoteInput } from './NoteInput';
 import { PlanChecklist } from './PlanChecklist';
 import { StatusActions } from './StatusActions';
+import { StatusTimer } from './StatusTimer';
 import { UnitAssignment } from './UnitAssignment';
 
 export function IncidentDetail({ incident: i }: { incident: Incident | null }) {
@@ -35,6 +36,7 @@ export function IncidentDetail({ incident: i }: { incident: Incident | null }) {
               </span>
             )}
             {i.exercise && <span className="badge exercise-badge">{t('incidents.detail.exercise')}</span>}
+            <StatusTimer incident={i} />
           </p>
           <p className="detail-address">{i.address}</p>
           {i.summary && <p className="detail-summary">{i.summary}</p>}

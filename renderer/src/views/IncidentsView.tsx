@@ -10,6 +10,7 @@ import { applyQueueFilter, districtsOf, isFiltered } from '../state/queue-filter
 import { IncidentDetail } from './IncidentDetail';
 import { priorityKey } from './priority';
 import { QueueFilterBar } from './QueueFilterBar';
+import { UnitsBoard } from './UnitsBoard';
 
 const rowId = (id: string) => `incident-${id}`;
 /** Fixed row height: the list renders only the rows in view, so 50 000 stay as smooth as 50. */
@@ -24,6 +25,8 @@ export function IncidentsView() {
   const openForm = useConsole((s) => s.setCreatingIncident);
   const language = useConsole((s) => s.language);
   const alerts = useConsole((s) => s.alerts);
+  const boardOpen = useConsole((s) => s.unitsBoardOpen);
+  const setBoardOpen = useConsole((s) => s.setUnitsBoardOpen);
   const now = useNow(15_000);
   const label = useCallback((type: IncidentType) => t(`incidentType.${type}`), [t]);
   // The time window moves with the clock; the rest of the filter only with the rows or the filter.
@@ -68,6 +71,9 @@ export function IncidentsView() {
             {isFiltered(filter) ? t('incidents.filter.shown', { shown: queue.length, count: incidents.size }) : t('incidents.count', { count: incidents.size })}
           </span>
           <span className="muted hint">{t('incidents.keyboardHint')}</span>
+          <button type="button" data-testid="units-board-toggle" aria-pressed={boardOpen} aria-keyshortcuts="Alt+U" onClick={() => setBoardOpen(!boardOpen)}>
+            <span>{t('unitsBoard.toggle')}</span> <kbd>Alt+U</kbd>
+          </button>
           <button type="button" id="new-incident" className="primary new-incident" data-testid="new-incident" aria-keyshortcuts="Alt+N" onClick={() => openForm(true)}>
             <span>{t('incidents.new')}</span>
             <kbd>{t('incidents.newShortcut')}</kbd>
@@ -116,6 +122,7 @@ export function IncidentsView() {
             )}
           </div>
         </div>
+        {boardOpen && <UnitsBoard />}
       </div>
       <IncidentDetail incident={selected} />
     </section>
