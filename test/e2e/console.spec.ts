@@ -200,3 +200,23 @@ test('the units board lists every unit with how long in its status, from the key
   await page.keyboard.press('Alt+U');
   await expect(board).toBeHidden();
 });
+
+test('a right-click on the map starts a new incident at that spot', async ({ page, host }) => {
+  await page.goto(pairing(host));
+  await expect(page.getByTestId('incident-row')).toHaveCount(6);
+  await page.keyboard.press('Alt+2');
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-incidents', '6');
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 3, box.y + box.height / 2, { button: 'right' });
+  const form = page.getByTestId('incident-form');
+  await expect(form).toBeVisible();
+  // Somewhere in the Dezhou area the map was showing, not the default city centre.
+  const lat = Number(await form.getByTestId('incident-form-lat').inputValue());
+  const lon = Number(await form.getByTestId('incident-form-lon').inputValue());
+  expect(lat).toBeGreaterThan(36);
+  expect(lat).toBeLessThan(39);
+  expect(lon).toBeGreaterThan(115);
+  expect(lon).toBeLessThan(118);
+  expect(`${lat},${lon}`).not.toBe('37.4355,116.3575');
+});

@@ -289,7 +289,7 @@ export const en: Messages = {
     layers: 'Layers',
     legendUnit: 'Unit',
     canvasLabel: 'Map',
-    keysHint: 'With the map focused: arrow keys pan, + / − zoom. Click an incident for the cameras that can see it, a camera for its details.',
+    keysHint: 'With the map focused: arrow keys pan, + / − zoom. Click an incident for the cameras that can see it, a camera for its details. Right-click the map to report a new incident there.',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     sideLabel: 'Map details',

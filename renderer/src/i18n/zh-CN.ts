@@ -289,7 +289,7 @@ export const zhCN = {
     layers: '图层',
     legendUnit: '处置力量',
     canvasLabel: '地图',
-    keysHint: '地图获得焦点后：方向键平移，+ / − 缩放。点击警情查看能看到该处的视频点位，点击点位查看详情。',
+    keysHint: '地图获得焦点后：方向键平移，+ / − 缩放。点击警情查看能看到该处的视频点位，点击点位查看详情。右键单击地图可在该处新建警情。',
     zoomIn: '放大',
     zoomOut: '缩小',
     sideLabel: '地图详情',

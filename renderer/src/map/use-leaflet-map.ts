@@ -2,6 +2,7 @@
 // remembered across the operator's trips to other views (the window keeps one map at a time).
 import * as L from 'leaflet';
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useConsole } from '../state/console-store';
 import { DataLayer, type MapData, type MapHit } from './data-layer';
 import type { GeoBounds } from './geometry';
 import { escapeHtml, tileUrlTemplate, type TileSource } from './basemap';
@@ -62,12 +63,22 @@ export function useLeafletMap(
       if (lastView) lastView = { center: map.getCenter(), zoom: map.getZoom() };
     };
     map.on('moveend', remember);
+    // Right-click on the map: a new incident at that spot (the form opens with its coordinates).
+    const createHere = (e: L.LeafletMouseEvent) => {
+      const s = useConsole.getState();
+      if (!s.session || s.store?.state === 'damaged') return;
+      s.setDraftLocation({ lat: e.latlng.lat, lon: e.latlng.lng });
+      s.setView('incidents');
+      s.setCreatingIncident(true);
+    };
+    map.on('contextmenu', createHere);
     const resize = new ResizeObserver(() => map.invalidateSize({ pan: false }));
     resize.observe(el);
     setHandle({ map, layer, zoom });
     return () => {
       resize.disconnect();
       map.off('moveend', remember);
+      map.off('contextmenu', createHere);
       map.remove();
       setHandle({ map: null, layer: null, zoom: null });
     };

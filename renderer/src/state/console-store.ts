@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { HubStatus, SessionInfo, StoreStatus } from '../../../electron/shared/contract/status';
 import type { ChronologyEntry, Rejection } from '../../../electron/shared/domain/chronology';
 import type { Language } from '../../../electron/shared/domain/identity';
-import type { Incident } from '../../../electron/shared/domain/incident';
+import type { GeoPoint, Incident } from '../../../electron/shared/domain/incident';
 import type { Unit } from '../../../electron/shared/domain/unit';
 import type { VideoPoint } from '../../../electron/shared/domain/video-point';
 import type { LinkState } from '../transport/transport';
@@ -47,6 +47,8 @@ export interface ConsoleState {
   exerciseMode: boolean;
   /** The units board under the queue (Alt+U). */
   unitsBoardOpen: boolean;
+  /** Where the operator right-clicked the map to report an incident: the form starts there. */
+  draftLocation: GeoPoint | null;
   /** Urgent incidents that arrived while this window was open, newest first, until looked at. */
   alerts: readonly string[];
 
@@ -72,6 +74,7 @@ export interface ConsoleState {
   setQueueFilter(patch: Partial<QueueFilter>): void;
   setExerciseMode(on: boolean): void;
   setUnitsBoardOpen(open: boolean): void;
+  setDraftLocation(at: GeoPoint | null): void;
   dismissAlert(id: string): void;
 }
 
@@ -103,6 +106,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   queueFilter: DEFAULT_FILTER,
   exerciseMode: false,
   unitsBoardOpen: false,
+  draftLocation: null,
   alerts: [],
 
   setLink: (link) => set({ link }),
@@ -131,6 +135,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   dismissNotices: (kind) => set((s) => ({ notices: s.notices.filter((n) => n.notice.kind !== kind) })),
   setExerciseMode: (exerciseMode) => set({ exerciseMode }),
   setUnitsBoardOpen: (unitsBoardOpen) => set({ unitsBoardOpen }),
+  setDraftLocation: (draftLocation) => set({ draftLocation }),
   setQueueFilter: (patch) => set((s) => ({ queueFilter: { ...s.queueFilter, ...patch } })),
   dismissAlert: (id) => set((s) => ({ alerts: s.alerts.filter((a) => a !== id) })),
 }));

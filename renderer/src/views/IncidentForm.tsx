@@ -29,7 +29,13 @@ export function IncidentForm() {
   const exerciseMode = useConsole((s) => s.exerciseMode);
   const incidents = useConsole((s) => s.incidents);
   const select = useConsole((s) => s.selectIncident);
-  const [fields, setFields] = useState<IncidentFormFields>(() => emptyForm(useConsole.getState().exerciseMode));
+  const [fields, setFields] = useState<IncidentFormFields>(() => {
+    const s = useConsole.getState();
+    const blank = emptyForm(s.exerciseMode);
+    // Opened by a right-click on the map: start at that spot (then forget it).
+    return s.draftLocation ? { ...blank, lat: s.draftLocation.lat.toFixed(6), lon: s.draftLocation.lon.toFixed(6) } : blank;
+  });
+  useEffect(() => () => useConsole.getState().setDraftLocation(null), []);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [refused, setRefused] = useState<FailureCode | null>(null);
   const [busy, setBusy] = useState(false);
