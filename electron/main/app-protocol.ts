@@ -24,7 +24,7 @@ export function serveRenderer(rendererDir: string, maps: () => TileService | nul
       if (!service) return new Response('map tiles not ready', { status: 503, headers: SECURITY_HEADERS });
       // Not relying on Chromium to undo Content-Encoding for a custom scheme: vector tiles go out unpacked.
       const answer = answerTileRequest(service, url.pathname, { decodeGzip: true });
-      return new Response(answer.status === 200 ? answer.body : answer.body.toString('utf8'), { status: answer.status, headers: { ...answer.headers, ...SECURITY_HEADERS } });
+      return new Response(answer.status === 200 ? new Uint8Array(answer.body) : answer.body.toString('utf8'), { status: answer.status, headers: { ...answer.headers, ...SECURITY_HEADERS } });
     }
     const asset = url.host === 'app' ? resolveAsset(rendererDir, url.pathname) : null;
     if (!asset) return new Response('not found', { status: 404, headers: SECURITY_HEADERS });

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { pairedClient } from '../support/browser-host-process';
+import { DEFAULT_METADATA, writeMbtiles } from '../support/mbtiles-fixture';
 import { expect, pairing, test } from './fixtures';
 
 test('the console shows the seeded incidents in Chinese, then in English, and remembers the choice', async ({ page, host }) => {
@@ -219,4 +222,33 @@ test('a right-click on the map starts a new incident at that spot', async ({ pag
   expect(lon).toBeGreaterThan(115);
   expect(lon).toBeLessThan(118);
   expect(`${lat},${lon}`).not.toBe('37.4355,116.3575');
+});
+
+test('an operator imports an offline map from this machine; a file that is not one is refused with the reason', async ({ page, host, dataDir }) => {
+  const good = path.join(dataDir, '..', `dezhou-${process.pid}.mbtiles`);
+  const bad = path.join(dataDir, '..', `notes-${process.pid}.mbtiles`);
+  writeMbtiles(good, { metadata: { ...DEFAULT_METADATA, name: '德州离线底图' } });
+  fs.writeFileSync(bad, '这不是地图\n');
+  try {
+    await page.goto(pairing(host));
+    await page.keyboard.press('Alt+2');
+    const map = page.getByTestId('map');
+    await expect(map).toHaveAttribute('data-basemap', 'none');
+    await page.getByTestId('map-import-toggle').click();
+    await page.getByTestId('map-import-path').fill(bad);
+    await page.getByTestId('map-import-submit').click();
+    await expect(page.getByTestId('map-import-result')).toHaveAttribute('data-ok', 'false');
+    await expect(page.getByTestId('map-import-result')).toContainText('不是 SQLite 数据库');
+    await expect(map).toHaveAttribute('data-basemap', 'none');
+    await page.getByTestId('map-import-path').fill(good);
+    await page.getByTestId('map-import-submit').click();
+    await expect(page.getByTestId('map-import-result')).toContainText('已导入：德州离线底图');
+    await expect(map).not.toHaveAttribute('data-basemap', /^(none|loading)$/);
+    await expect(page.getByTestId('map-basemap')).toContainText('德州离线底图');
+    // The copy is in the workstation's maps folder; the refused file was never copied.
+    expect(fs.readdirSync(path.join(dataDir, 'maps')).filter((f) => !f.startsWith('.'))).toEqual([path.basename(good)]);
+  } finally {
+    fs.rmSync(good, { force: true });
+    fs.rmSync(bad, { force: true });
+  }
 });

@@ -4,6 +4,8 @@ import type { Method, Params, Result } from '../../shared/contract/requests';
 import type { HubStatus } from '../../shared/contract/status';
 import type { Actor, WindowRole } from '../../shared/domain/identity';
 import type { Logger } from '../log/logger';
+import { importMbtiles } from '../maps/import';
+import { MbtilesError } from '../maps/mbtiles';
 import type { Store } from '../store/store';
 import type { EventBus } from './event-bus';
 
@@ -17,6 +19,8 @@ export interface ServiceDeps {
   hub: () => HubStatus;
   /** Sync with the hub, when there is one: told after each local action so it uploads at once. */
   sync: { kick(): void; refreshCounts(): Promise<void> } | null;
+  /** Where imported offline maps live (<data>/maps); the tile service serves what is there. */
+  mapsDir: string;
   /** Opens a window of a role: a BrowserWindow in Electron, an app window or nothing in a browser. */
   openWindow: (role: WindowRole) => Promise<void>;
 }
@@ -78,6 +82,18 @@ export function createHandlers(d: ServiceDeps): Handlers {
       return {};
     },
     'units.list': () => d.store.call('listUnits'),
+    'maps.import': async (p) => {
+      try {
+        const imported = await importMbtiles(p.path, d.mapsDir);
+        await d.store.call('audit', { actor: d.actor, action: 'maps.import', details: { from: p.path, to: imported.fileName } });
+        d.log.info({ action: 'maps.import', from: p.path, to: imported.fileName }, 'offline map imported');
+        return { ok: true, id: imported.fileName.replace(/\.mbtiles$/i, ''), name: imported.metadata.name, fileName: imported.fileName };
+      } catch (err) {
+        if (!(err instanceof MbtilesError)) throw err;
+        d.log.warn({ action: 'maps.import', from: p.path, reason: err.reason, message: err.message }, 'offline map refused');
+        return { ok: false, reason: err.reason, message: err.message };
+      }
+    },
     'sync.status': async () => d.hub(),
     'sync.rejections': () => d.store.call('listRejections'),
     'sync.dismissRejection': async (p) => {

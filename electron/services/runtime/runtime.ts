@@ -94,6 +94,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       refreshCounts: async () => sync?.refreshCounts(),
     },
     openWindow: host.openWindow,
+    mapsDir: path.join(options.dataDir, MAPS_FOLDER),
   });
   return {
     handlers,

@@ -10,7 +10,7 @@ import { chronology, incidentPlan, listIncidents, listRejections, listUnits, ove
 import { addNoteAction, assignmentAction, clientId, createIncidentAction, outboxBatch, outboxCounts, planStepAction, recordResults, setStatusAction } from './outbox';
 import { applyChanges, applySnapshotPage, readCursor, startResync } from './sync-apply';
 import type { Change, MutationResult, SnapshotPage, Stream } from '../../shared/sync/protocol';
-import { dismissRejection, readSetting, recordRecovery, setLanguage, systemClock, upsertOperator } from './writers';
+import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator } from './writers';
 
 export class StoreUnavailableError extends Error {
   readonly code = 'store-unavailable';
@@ -95,6 +95,8 @@ export function createOps(state: StoreState) {
       return v === 'zh-CN' || v === 'en' ? v : null;
     },
     setLanguage: (a: { actor: Actor; language: Language }) => setLanguage(state.ready, a.actor, a.language),
+    /** An operator action that changes no table here (a map import): its audit row alone. */
+    audit: (a: { actor: Actor; action: string; details: Record<string, unknown> }) => recordAction(state.ready, a.actor, a.action, a.details),
     close: () => state.close(),
     counts: () => ({
       incidents: countRows(state.ready, 'incidents'),

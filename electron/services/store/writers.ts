@@ -69,3 +69,7 @@ export function dismissRejection(db: Database, actor: Actor, mutationId: string,
     }
   }).immediate();
 }
+
+export function recordAction(db: Database, actor: Actor, action: string, details: Record<string, unknown>, clock: Clock = systemClock): void {
+  db.transaction(() => appendAudit(db, actor, clock.now(), { action, details })).immediate();
+}

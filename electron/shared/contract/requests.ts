@@ -38,6 +38,17 @@ export const requests = {
     result: none,
   },
   'units.list': { params: none, result: z.array(Unit) },
+  /**
+   * Imports an MBTiles file that is on this workstation (a path main can read). A file that is
+   * not a usable MBTiles is refused with a reason; nothing is copied then.
+   */
+  'maps.import': {
+    params: z.object({ path: z.string().trim().min(1).max(4096) }).strict(),
+    result: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), id: z.string(), name: z.string(), fileName: z.string() }),
+      z.object({ ok: z.literal(false), reason: z.enum(['not-found', 'not-sqlite', 'not-mbtiles', 'unsupported-format', 'unreadable']), message: z.string() }),
+    ]),
+  },
   'sync.status': { params: none, result: HubStatus },
   'sync.rejections': { params: none, result: z.array(Rejection) },
   /** The operator has read a rejection; it leaves the list (the audit log keeps it). */

@@ -249,6 +249,7 @@ export const en: Messages = {
     loadRejections: 'Load rejected actions',
     planStep: 'Record a plan step',
     loadPlan: 'Load the response plan',
+    importMap: 'Import an offline map',
   },
   exercise: {
     toggle: 'Exercise',
@@ -282,6 +283,21 @@ export const en: Messages = {
   },
   map: {
     title: 'Map',
+    import: {
+      open: 'Import offline map…',
+      path: 'MBTiles file path',
+      placeholder: 'Path of an .mbtiles file on this machine, e.g. /media/usb/dezhou.mbtiles',
+      submit: 'Import',
+      working: 'Checking and importing…',
+      done: 'Imported: {{name}}',
+      reasons: {
+        'not-found': 'No such file',
+        'not-sqlite': 'Not an MBTiles file (not an SQLite database)',
+        'not-mbtiles': 'Not an MBTiles file (no tiles table)',
+        'unsupported-format': 'Tile format not supported',
+        unreadable: 'The file is damaged or cannot be read',
+      },
+    },
     legendIncident: 'Incident',
     legendCamera: 'Camera',
     noBasemap: 'No offline base map imported: showing a latitude/longitude grid and a scale',

@@ -249,6 +249,7 @@ export const zhCN = {
     loadRejections: '加载被拒绝的操作',
     planStep: '记录预案步骤',
     loadPlan: '加载预案',
+    importMap: '导入离线地图',
   },
   exercise: {
     toggle: '演练模式',
@@ -282,6 +283,21 @@ export const zhCN = {
   },
   map: {
     title: '一张图',
+    import: {
+      open: '导入离线地图…',
+      path: 'MBTiles 文件路径',
+      placeholder: '本机上的 .mbtiles 文件路径，如 /media/usb/dezhou.mbtiles',
+      submit: '导入',
+      working: '正在检查并导入…',
+      done: '已导入：{{name}}',
+      reasons: {
+        'not-found': '找不到该文件',
+        'not-sqlite': '不是 MBTiles 文件（不是 SQLite 数据库）',
+        'not-mbtiles': '不是 MBTiles 文件（缺少瓦片表）',
+        'unsupported-format': '瓦片格式不受支持',
+        unreadable: '文件已损坏或无法读取',
+      },
+    },
     legendIncident: '警情',
     legendCamera: '视频点位',
     noBasemap: '未导入离线底图：显示经纬网与比例尺',

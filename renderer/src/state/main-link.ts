@@ -8,6 +8,7 @@ import { applyLanguage } from '../i18n/i18n';
 import type { Transport } from '../transport/transport';
 import { useConsole } from './console-store';
 import type { IncidentPlan } from '../../../electron/shared/domain/plan';
+import type { Result } from '../../../electron/shared/contract/requests';
 import type { ActionName } from './notices';
 import { failureCode, type Outcome } from './outcome';
 
@@ -25,6 +26,8 @@ export interface MainLink {
   /** The incident's response plan with its progress (null: no plan for its type). */
   plan(id: string): Promise<Outcome<IncidentPlan | null>>;
   planStep(id: string, ordinal: number, outcome: 'done' | 'skipped'): Promise<boolean>;
+  /** Main's verdict on an offline map file, or null when the request itself failed (then a notice). */
+  importMap(path: string): Promise<Result<'maps.import'> | null>;
   /** Asks again for the selected incident's chronology (after a failed load). */
   reloadChronology(): void;
 }
@@ -206,6 +209,10 @@ export function linkToMain(transport: Transport): MainLink {
       const got = await act('planStep', () => transport.request('incidents.planStep', { id, ordinal, outcome }));
       if (got.ok) refreshIfShown(id);
       return got.ok;
+    },
+    async importMap(path) {
+      const got = await act('importMap', () => transport.request('maps.import', { path }));
+      return got.ok ? got.value : null;
     },
     reloadChronology() {
       void reloadSelectedChronology();

@@ -11,6 +11,7 @@ import { camerasSeeing } from '../../../electron/shared/geo/camera-coverage';
 import { useConsole } from '../state/console-store';
 import { isFinished } from '../state/incident-order';
 import { fetchTileSources, pickBasemap, type TileSource } from '../map/basemap';
+import { MapImport } from '../map/MapImport';
 import type { MapData, MapHit } from '../map/data-layer';
 import { dataBounds } from '../map/geometry';
 import { MapSidePanel } from '../map/MapSidePanel';
@@ -19,7 +20,7 @@ import { useLeafletMap } from '../map/use-leaflet-map';
 type Layers = { incidents: boolean; units: boolean; cameras: boolean };
 /** Kept while the window is open, so a trip to another view does not reset the operator's choice. */
 let savedLayers: Layers = { incidents: true, units: true, cameras: true };
-/** Asked once per window: maps are imported rarely, and a new one shows after a reload. */
+/** Asked once per window, and again after an import: maps change rarely. */
 let basemapRequest: Promise<TileSource | null> | null = null;
 
 /** Finished incidents underneath, then open ones from least to most urgent, so the urgent draw on top. */
@@ -114,6 +115,12 @@ export function MapView() {
               {t('map.basemap', { name: basemap.metadata.name })}
             </span>
           )}
+          <MapImport
+            onImported={() => {
+              basemapRequest = fetchTileSources().then(pickBasemap);
+              void basemapRequest.then(setBasemap);
+            }}
+          />
           <div className="map-layers" role="group" aria-label={t('map.layers')}>
             <LayerToggle on={layers.incidents} onToggle={() => toggle('incidents')} testId="map-layer-incidents" swatch="legend-incident" label={t('map.legendIncident')} />
             <LayerToggle on={layers.units} onToggle={() => toggle('units')} testId="map-layer-units" swatch="legend-unit" label={t('map.legendUnit')} />
