@@ -174,6 +174,8 @@ test('exercise mode marks every screen and every new incident; a likely duplicat
 test('the map plots every incident and camera offline, and lists the cameras that see the selected incident', async ({ page, host }) => {
   await page.goto(pairing(host));
   await page.getByTestId('incident-row').filter({ hasText: '东方红路与三八路交叉口' }).click();
+  // The detail's mini-map shows the spot and the two cameras that see it.
+  await expect(page.getByTestId('mini-map')).toHaveAttribute('data-cameras', '2');
   await page.keyboard.press('Alt+2');
   const map = page.getByTestId('map');
   await expect(map).toHaveAttribute('data-basemap', 'none'); // no MBTiles imported: grid and scale, never blank

@@ -46,6 +46,7 @@ export const en: Messages = {
     empty: 'No incidents',
     columns: { priority: 'Priority', type: 'Type', status: 'Status', address: 'Location', district: 'District', age: 'Received', summary: 'Summary' },
     detail: {
+      miniMap: 'Where the incident is, and the cameras that see it',
       inStatus: 'in this status for {{duration}}',
       title: 'Incident detail',
       none: 'Select an incident to see its detail (↑/↓ to select)',

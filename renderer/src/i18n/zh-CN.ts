@@ -46,6 +46,7 @@ export const zhCN = {
     empty: '暂无警情',
     columns: { priority: '等级', type: '类型', status: '状态', address: '地点', district: '辖区', age: '接警', summary: '简要情况' },
     detail: {
+      miniMap: '警情位置及能看到该处的视频点位',
       inStatus: '当前状态已持续 {{duration}}',
       title: '警情详情',
       none: '选择一起警情查看详情（↑/↓ 选择）',

@@ -4,6 +4,7 @@ import { camerasSeeing } from '../../../electron/shared/geo/camera-coverage';
 import type { Incident } from '../../../electron/shared/domain/incident';
 import { formatInteger } from '../format/locale';
 import { useConsole } from '../state/console-store';
+import { MiniMap } from './MiniMap';
 
 const SHOWN = 5;
 
@@ -17,12 +18,14 @@ export function CamerasSeeing({ incident }: { incident: Incident }) {
   const cameras = useConsole((s) => s.videoPoints);
   const language = useConsole((s) => s.language);
   const ranked = useMemo(() => camerasSeeing(incident.location, cameras).slice(0, SHOWN), [incident.location, cameras]);
+  const seeing = useMemo(() => ranked.filter((c) => c.sees).map((c) => c.camera), [ranked]);
   const [open, setOpen] = useState<string | null>(null);
   const reason = { 'in-view': t('incidents.cameras.inView'), 'all-round': t('incidents.cameras.allRound'), nearest: t('incidents.cameras.nearest') } as const;
 
   return (
     <section className="detail-section" aria-labelledby="cameras-title" data-testid="cameras-seeing">
       <h3 id="cameras-title">{t('incidents.cameras.title')}</h3>
+      <MiniMap incident={incident} cameras={seeing} />
       {ranked.length === 0 ? (
         <p className="muted">{t('incidents.cameras.none')}</p>
       ) : (
