@@ -31,7 +31,9 @@ for (const name of chosen) {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    external: Object.keys(pkg.dependencies ?? {}),
+    // Runtime dependencies stay external, and so do the tools a benchmark drives (esbuild for a
+    // page bundle, Playwright for the browser): neither can be bundled.
+    external: [...Object.keys(pkg.dependencies ?? {}), 'esbuild', '@playwright/test'],
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); const __filename = new URL(import.meta.url).pathname;" },
     logLevel: 'warning',
   });

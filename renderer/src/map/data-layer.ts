@@ -286,12 +286,19 @@ export class DataLayer extends L.Layer {
       if (!allCones && !(isSeeing && (cam.rangeM ?? DEFAULT_CAMERA_RANGE_M) / metresPerPx >= 3)) continue;
       const ring = this.coneWorld(cam);
       const path = isSeeing ? seeingCones : conePaths;
+      // Closed by a line back to the first point, not closePath(): on one shared Path2D,
+      // closePath costs time in the length of the whole path, which made N cones cost N².
+      let x0 = 0;
+      let y0 = 0;
       for (let k = 0; k < ring.length; k += 2) {
         const [x, y] = toCanvas(ring[k]!, ring[k + 1]!);
-        if (k === 0) path.moveTo(x, y);
-        else path.lineTo(x, y);
+        if (k === 0) {
+          path.moveTo(x, y);
+          x0 = x;
+          y0 = y;
+        } else path.lineTo(x, y);
       }
-      path.closePath();
+      path.lineTo(x0, y0);
     }
     ctx.lineWidth = 1;
     ctx.fillStyle = coneFill;
