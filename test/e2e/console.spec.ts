@@ -254,3 +254,22 @@ test('an operator imports an offline map from this machine; a file that is not o
     fs.rmSync(bad, { force: true });
   }
 });
+
+test('a repeat report is merged into the incident already open: a note there, no second incident', async ({ page, host }) => {
+  await page.goto(pairing(host));
+  const rows = page.getByTestId('incident-row');
+  await expect(rows).toHaveCount(6);
+  await page.keyboard.press('Alt+N');
+  const form = page.getByTestId('incident-form');
+  await form.getByTestId('incident-form-type').selectOption('traffic_accident');
+  await form.getByTestId('incident-form-address').fill('三八路 路口南侧');
+  await form.getByTestId('incident-form-summary').fill('第二位报警人：有人受伤');
+  await form.getByTestId('incident-form-lat').fill('37.4511');
+  await form.getByTestId('incident-form-lon').fill('116.3104');
+  await form.getByTestId('duplicate-merge').click();
+  await expect(form).toBeHidden();
+  await expect(rows).toHaveCount(6);
+  const detail = page.getByTestId('incident-detail');
+  await expect(detail).toContainText('东方红路与三八路交叉口');
+  await expect(detail.getByTestId('chronology-entry').filter({ hasText: '重复报警已并入：三八路 路口南侧；第二位报警人：有人受伤' })).toHaveCount(1);
+});

@@ -99,6 +99,8 @@ export const en: Messages = {
       keyHint: 'Enter registers · Shift+Enter new line · Esc closes',
       duplicates: 'An incident of the same type was reported nearby within the hour; it may be the same event:',
       openExisting: 'Open the existing one',
+      mergeInto: 'Merge into it',
+      mergedNote: 'Repeat report merged here: {{address}}; {{summary}}',
       refused: 'Not registered: {{reason}}',
       fieldError: {
         required: 'Required',

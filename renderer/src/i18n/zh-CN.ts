@@ -99,6 +99,8 @@ export const zhCN = {
       keyHint: 'Enter 登记 · Shift+Enter 换行 · Esc 关闭',
       duplicates: '附近一小时内已有同类警情，可能是同一事件：',
       openExisting: '打开已有警情',
+      mergeInto: '并入此警情',
+      mergedNote: '重复报警已并入：{{address}}；{{summary}}',
       refused: '未能登记：{{reason}}',
       fieldError: {
         required: '必须填写',

@@ -229,6 +229,27 @@ export function IncidentForm() {
                   >
                     {t('incidents.form.openExisting')}
                   </button>
+                  <button
+                    type="button"
+                    className="primary"
+                    data-testid="duplicate-merge"
+                    disabled={busy}
+                    onClick={() => {
+                      // The new report joins the incident already open: its details go into that
+                      // chronology as a note, and no second incident is created.
+                      setBusy(true);
+                      const text = t('incidents.form.mergedNote', { address: fields.address.trim() || '—', summary: fields.summary.trim() || '—' });
+                      void main.addNote(d.incident.id, text).then((ok) => {
+                        setBusy(false);
+                        if (!ok) return;
+                        select(d.incident.id);
+                        setOpen(false);
+                        focusLater('incident-queue');
+                      });
+                    }}
+                  >
+                    {t('incidents.form.mergeInto')}
+                  </button>
                 </li>
               ))}
             </ul>
