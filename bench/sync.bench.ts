@@ -32,7 +32,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { DEPARTMENTS, DISTRICTS } from '../electron/hub/city';
 import { HubStore, type SystemWriter } from '../electron/hub/hub-store';
 import { startHubServer, type HubServer } from '../electron/hub/server';
-import { mulberry32 } from '../electron/hub/simulator';
+import { mulberry32 } from '../electron/shared/random';
 import { migrate } from '../electron/services/store/migration';
 import { migrations } from '../electron/services/store/migrations';
 import { Store } from '../electron/services/store/store';

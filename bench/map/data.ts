@@ -5,6 +5,7 @@ import { DISTRICTS, INCIDENT_PROFILES, UNIT_KINDS_MIX } from '../../electron/hub
 import type { Incident, IncidentStatus } from '../../electron/shared/domain/incident';
 import type { Unit } from '../../electron/shared/domain/unit';
 import type { VideoPoint } from '../../electron/shared/domain/video-point';
+import { mulberry32 } from '../../electron/shared/random';
 
 /** Dezhou's centre and how far the marks spread each way, degrees. */
 export const CENTRE = { lat: 37.45, lon: 116.31 } as const;
@@ -16,20 +17,6 @@ const DAY = 86_400_000;
 const CITY = DISTRICTS.slice(0, 3);
 const BRANDS = ['海康', '大华', '宇视'] as const;
 
-/**
- * mulberry32, the generator electron/hub/simulator.ts uses (copied: importing the simulator
- * would pull the hub into the page bundle).
- */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private readonly next: () => number;

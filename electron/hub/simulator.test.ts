@@ -7,7 +7,8 @@ import { useTempDirs } from '../../test/support/temp';
 import { SnapshotPage, type Item, type Mutation, type Stream } from '../shared/sync/protocol';
 import { SEED_CAMERAS, SEED_INCIDENTS } from './city';
 import { HubStore } from './hub-store';
-import { SYSTEM_ACTOR, mulberry32, startSimulator, type Simulator } from './simulator';
+import { mulberry32 } from '../shared/random';
+import { SYSTEM_ACTOR, startSimulator, type Simulator } from './simulator';
 
 const tempDir = useTempDirs();
 const T0 = Date.UTC(2025, 6, 1, 2, 0, 0);

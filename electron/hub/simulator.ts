@@ -6,6 +6,7 @@
 // Deterministic for a seed and a clock: the only randomness is the PRNG below, and every query
 // whose order matters is ordered by rowid or callsign (never by the random UUIDv7 ids).
 import { demoPlans } from './plans';
+import { mulberry32 } from '../shared/random';
 import { v7 as uuidv7 } from 'uuid';
 import type { GeoPoint, IncidentStatus, IncidentType } from '../shared/domain/incident';
 import { isFinal } from '../shared/domain/incident-lifecycle';
@@ -58,17 +59,6 @@ export interface Simulator {
 
 // ---- randomness ----------------------------------------------------------------------------
 
-/** mulberry32: a small, fast 32-bit PRNG; plenty for a simulation, never for secrets. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private readonly next: () => number;

@@ -2,15 +2,10 @@
 // the recommended unit sent, the incident moved through to closed; every step is in the
 // chronology and on the hub — online, and again through a hub outage.
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { spawnBrowserHost, type HostProcess } from '../support/browser-host-process';
-import { spawnHub, type HubProcess } from '../support/hub-process';
-import { DIST, expect, test } from './fixtures';
+import { expect, pairing, test } from './fixtures';
 
-const SECRET = 'e2e-dispatch-secret';
 
 /** Open the incident, follow its plan, send the best-suited unit, then en route → on scene → closed. */
 async function workIncident(page: Page, address: string): Promise<void> {
@@ -58,51 +53,33 @@ async function hubEvents(hubDir: string, address: string): Promise<string[]> {
   }
 }
 
-test('an operator works incidents from the command centre to closed, online and through an outage', async ({ page }) => {
+test('an operator works incidents from the command centre to closed, online and through an outage', async ({ page, linked }) => {
   test.setTimeout(150_000);
-  const hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-hub-'));
-  const wsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-ws-'));
-  // No new arrivals: the demo city's own incidents are worked, so nothing races the operator.
-  const hubArgs = (port: number) => ['--port', String(port), '--data', hubDir, '--workstation', `ws-dispatch-03:${SECRET}`, '--incidents-per-hour', '0', '--cameras', '10'];
-  let hub: HubProcess | null = await spawnHub(DIST, hubArgs(0));
-  let host: HostProcess | null = null;
-  try {
-    host = await spawnBrowserHost(DIST, wsDir, ['--hub', hub.url, '--workstation', 'ws-dispatch-03', '--operator', '张伟'], { VIGIL_HUB_SECRET: SECRET });
-    await page.goto(`${host.url}#token=${host.token}`);
-    await expect(page.getByTestId('hub-status')).toHaveAttribute('data-state', 'online');
-    await expect(page.getByTestId('incident-row')).toHaveCount(6);
+  // No new arrivals (hubIncidentsPerHour 0): the demo city's own incidents are worked, so nothing races the operator.
+  const { hubDir } = linked;
+  await page.goto(pairing(linked.host));
+  await expect(page.getByTestId('hub-status')).toHaveAttribute('data-state', 'online');
+  await expect(page.getByTestId('incident-row')).toHaveCount(6);
 
-    // Online: the illegal parking at the college gate.
-    await workIncident(page, '湖滨北路 德州学院东门');
-    // The cameras that see it are listed, the one facing it first.
-    await expect(page.getByTestId('camera-seeing').first()).toContainText('湖滨北路 德州学院东门');
-    await expect(page.getByTestId('pending-actions')).toHaveText('0', { timeout: 20_000 });
-    expect(await hubEvents(hubDir, '湖滨北路 德州学院东门')).toEqual(['plan_step:done', 'assign', 'plan_step:done', 'plan_step:skipped', 'status:en_route', 'status:on_scene', 'status:closed', 'release']);
+  // Online: the illegal parking at the college gate.
+  await workIncident(page, '湖滨北路 德州学院东门');
+  // The cameras that see it are listed, the one facing it first.
+  await expect(page.getByTestId('camera-seeing').first()).toContainText('湖滨北路 德州学院东门');
+  await expect(page.getByTestId('pending-actions')).toHaveText('0', { timeout: 20_000 });
+  expect(await hubEvents(hubDir, '湖滨北路 德州学院东门')).toEqual(['plan_step:done', 'assign', 'plan_step:done', 'plan_step:skipped', 'status:en_route', 'status:on_scene', 'status:closed', 'release']);
 
-    // Through an outage: the traffic accident, worked while the hub is down.
-    const port = hub.port;
-    await hub.stop();
-    hub = null;
-    await expect(page.getByTestId('offline-banner')).toBeVisible({ timeout: 20_000 });
-    await workIncident(page, '东方红路与三八路交叉口');
-    await expect(page.getByTestId('pending-actions')).toHaveText('7');
-    hub = await spawnHub(DIST, hubArgs(port));
-    await expect(page.getByTestId('hub-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-    await expect(page.getByTestId('pending-actions')).toHaveText('0');
-    expect(await hubEvents(hubDir, '东方红路与三八路交叉口')).toEqual(['plan_step:done', 'assign', 'plan_step:done', 'plan_step:skipped', 'status:en_route', 'status:on_scene', 'status:closed', 'release']);
-    // The chronology, now confirmed by the hub, shows every step and nothing pending.
-    const entries = page.getByTestId('incident-detail').getByTestId('chronology-entry');
-    await expect(entries.filter({ has: page.locator('[data-pending="true"]') })).toHaveCount(0);
-    await expect(page.getByTestId('incident-detail').locator('[data-testid="chronology-entry"][data-pending="true"]')).toHaveCount(0);
-    expect(await entries.count()).toBeGreaterThanOrEqual(9); // created, 3 plan steps, assign, 3 statuses, release
-  } finally {
-    await hub?.stop();
-    if (host) {
-      host.child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 300));
-      host.child.kill('SIGKILL');
-    }
-    fs.rmSync(hubDir, { recursive: true, force: true });
-    fs.rmSync(wsDir, { recursive: true, force: true });
-  }
+  // Through an outage: the traffic accident, worked while the hub is down.
+  await linked.stopHub();
+  await expect(page.getByTestId('offline-banner')).toBeVisible({ timeout: 20_000 });
+  await workIncident(page, '东方红路与三八路交叉口');
+  await expect(page.getByTestId('pending-actions')).toHaveText('7');
+  await linked.restartHub();
+  await expect(page.getByTestId('hub-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+  await expect(page.getByTestId('pending-actions')).toHaveText('0');
+  expect(await hubEvents(hubDir, '东方红路与三八路交叉口')).toEqual(['plan_step:done', 'assign', 'plan_step:done', 'plan_step:skipped', 'status:en_route', 'status:on_scene', 'status:closed', 'release']);
+  // The chronology, now confirmed by the hub, shows every step and nothing pending.
+  const entries = page.getByTestId('incident-detail').getByTestId('chronology-entry');
+  await expect(entries.filter({ has: page.locator('[data-pending="true"]') })).toHaveCount(0);
+  await expect(page.getByTestId('incident-detail').locator('[data-testid="chronology-entry"][data-pending="true"]')).toHaveCount(0);
+  expect(await entries.count()).toBeGreaterThanOrEqual(9); // created, 3 plan steps, assign, 3 statuses, release
 });

@@ -19,6 +19,7 @@ import { LinkError, type HubLink } from '../../electron/services/sync/hub-link';
 import { INCIDENT_TYPES } from '../../electron/shared/domain/incident';
 import { nextStatuses } from '../../electron/shared/domain/incident-lifecycle';
 import { ChangesPage, ChangesRequest, PushRequest, PushResult, SnapshotPage, SnapshotRequest, STREAMS, ChangesNotice, type Stream } from '../../electron/shared/sync/protocol';
+import { mulberry32 } from '../../electron/shared/random';
 import { directSyncPort } from '../support/direct-sync-port';
 import { dumpHub, dumpWorkstation } from './dump';
 
@@ -34,17 +35,6 @@ export interface Scenario {
   sabotage?: { noDedup?: boolean; cursorOutsideTransaction?: boolean };
 }
 
-/** A small, fast, seedable PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Crash extends Error {}
 
@@ -59,7 +49,7 @@ const SYSTEM = { operatorId: 'hub-sim', operatorName: '城市模拟', workstatio
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 export async function runScenario(s: Scenario): Promise<{ mutations: number; applied: number; rejected: number; resyncs: number; planSteps: number }> {
-  const rnd = random(s.seed);
+  const rnd = mulberry32(s.seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const pick = <T>(xs: readonly T[]): T | undefined => (xs.length ? xs[int(xs.length)] : undefined);
   const has = (k: FaultKind) => s.kind === k || s.kind === 'everything';

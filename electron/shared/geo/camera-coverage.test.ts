@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GeoPoint } from '../domain/incident';
 import { VideoPoint } from '../domain/video-point';
 import { CO_LOCATED_M, DEFAULT_CAMERA_RANGE_M, camerasSeeing, isAllRound } from './camera-coverage';
+import { mulberry32 } from '../random';
 import { destinationPoint, distanceM, headingDifferenceDeg, initialBearingDeg } from './distance';
 
 /** A junction in Dezhou, the demo city. */
@@ -290,14 +291,3 @@ describe('camerasSeeing: a city-sized register', () => {
   });
 });
 
-/** Small seeded generator, so the large fixture is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
