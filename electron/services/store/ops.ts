@@ -5,7 +5,7 @@ import type { StoreStatus } from '../../shared/contract/status';
 import type { Actor, Language } from '../../shared/domain/identity';
 import type { IncidentStatus, NewIncident } from '../../shared/domain/incident';
 import { moveAside, openStore } from './open';
-import { countRows, listVideoPoints } from './readers';
+import { countRows, listVideoPoints, videoSource } from './readers';
 import { chronology, incidentPlan, listIncidents, listRejections, listUnits, overlayIncident } from './overlay';
 import { addNoteAction, assignmentAction, clientId, createIncidentAction, outboxBatch, outboxCounts, planStepAction, recordResults, setStatusAction } from './outbox';
 import { applyChanges, applySnapshotPage, readCursor, startResync } from './sync-apply';
@@ -90,6 +90,7 @@ export function createOps(state: StoreState) {
     syncRecordResults: (a: { results: MutationResult[] }) => recordResults(state.ready, a.results, Date.now()),
     syncCounts: () => outboxCounts(state.ready),
     listVideoPoints: (a: { limit: number }) => listVideoPoints(state.ready, a),
+    videoSource: (a: { id: string }) => videoSource(state.ready, a.id),
     getLanguage: (a: { workstationId: string }): Language | null => {
       const v = readSetting(state.ready, a.workstationId, 'language');
       return v === 'zh-CN' || v === 'en' ? v : null;

@@ -10,3 +10,21 @@ export function listVideoPoints(db: Database, opts: { limit: number }): VideoPoi
 export function countRows(db: Database, table: 'incidents' | 'incident_events' | 'video_points' | 'audit_log'): number {
   return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
+
+export type VideoSource = { mainUrl: string | null; subUrl: string | null; username: string | null; password: string | null };
+
+/**
+ * Where main's stream service finds a camera: addresses and credentials. Never part of a reply to
+ * a window (the catalogue query above leaves these columns out). The secret is stored as UTF-8
+ * bytes here; sealing it with the operating system's key store is part of the operators issue.
+ */
+export function videoSource(db: Database, id: string): VideoSource | null {
+  const row = db
+    .prepare(
+      `SELECT v.main_url AS mainUrl, v.sub_url AS subUrl, c.username AS username, c.secret AS secret
+         FROM video_points v LEFT JOIN video_credentials c ON c.video_point_id = v.id WHERE v.id = ?`,
+    )
+    .get(id) as { mainUrl: string | null; subUrl: string | null; username: string | null; secret: Buffer | null } | undefined;
+  if (!row) return null;
+  return { mainUrl: row.mainUrl, subUrl: row.subUrl, username: row.username, password: row.secret ? Buffer.from(row.secret).toString('utf8') : null };
+}

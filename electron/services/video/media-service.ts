@@ -1,0 +1,186 @@
+// Main's side of the media channel: each window connection names cameras by id for its tiles;
+// this resolves them to streams (addresses and credentials stay here), shares one CameraStream
+// per camera stream across all connections, and sends each connection every picture once, with
+// its own backpressure so one slow window never holds up the others.
+import type { Logger } from '../log/logger';
+import { encodeFrame, MediaClientMessage, type MediaServerMessage, type StreamQuality } from '../../shared/contract/media';
+import type { StreamFormat } from '../../shared/video/stream-format';
+import { CameraStream, type Picture, type StreamStatus, type StreamViewer } from './camera-stream';
+import type { RtspError } from './rtsp-error';
+
+export type StreamSource = { url: string; username: string | null; password: string | null };
+
+export interface MediaServiceOptions {
+  /** The address of one camera stream, or null when the catalogue has none. */
+  resolve(cameraId: string, quality: StreamQuality): Promise<StreamSource | 'unknown_camera' | 'no_stream_url'>;
+  log: Logger;
+  graceMs?: number;
+  stallTimeoutMs?: number;
+}
+
+/** What a transport (binary WebSocket, Electron MessagePort) gives the service. */
+export interface MediaSink {
+  send(message: MediaServerMessage): void;
+  sendFrame(frame: Uint8Array): void;
+  /** Bytes queued and not yet taken by the window. */
+  buffered(): number;
+}
+
+/** Above this much unsent video a connection skips to the next keyframe rather than fall behind. */
+const HIGH_WATER_BYTES = 4 * 1024 * 1024;
+const LOW_WATER_BYTES = 512 * 1024;
+
+export class MediaService {
+  private readonly streams = new Map<string, CameraStream>();
+  private readonly connections = new Set<MediaConnection>();
+
+  constructor(readonly o: MediaServiceOptions) {}
+
+  connect(sink: MediaSink, label: string): MediaConnection {
+    const c = new MediaConnection(this, sink, label);
+    this.connections.add(c);
+    return c;
+  }
+
+  /** The shared stream for a key, started on first use. */
+  stream(key: string, source: StreamSource): CameraStream {
+    let s = this.streams.get(key);
+    if (!s) {
+      const log = this.o.log.child({ camera: key });
+      s = new CameraStream({
+        url: source.url,
+        ...(source.username !== null ? { credentials: { username: source.username, password: source.password ?? '' } } : {}),
+        ...(this.o.graceMs !== undefined ? { graceMs: this.o.graceMs } : {}),
+        ...(this.o.stallTimeoutMs !== undefined ? { stallTimeoutMs: this.o.stallTimeoutMs } : {}),
+        onIdle: () => {
+          if (this.streams.get(key) === s) this.streams.delete(key);
+          log.info('camera stream closed: no viewers');
+        },
+        onProblem: (e: RtspError) => log.warn({ reason: e.reason, detail: e.message }, 'camera stream problem'),
+      });
+      this.streams.set(key, s);
+      log.info('camera stream opened');
+    }
+    return s;
+  }
+
+  dropConnection(c: MediaConnection): void {
+    this.connections.delete(c);
+  }
+
+  get openStreams(): number {
+    return this.streams.size;
+  }
+
+  close(): void {
+    for (const c of [...this.connections]) c.close();
+    for (const s of [...this.streams.values()]) s.stop();
+    this.streams.clear();
+  }
+}
+
+type Binding = { key: string; stream: CameraStream; id: number; viewer: StreamViewer; slots: Set<number> };
+
+export class MediaConnection {
+  private readonly bySlot = new Map<number, Binding>();
+  private readonly byKey = new Map<string, Binding>();
+  private nextId = 1;
+  private closed = false;
+  /** Generation per slot: a watch superseded before it resolved must not bind. */
+  private readonly generation = new Map<number, number>();
+
+  constructor(
+    private readonly service: MediaService,
+    private readonly sink: MediaSink,
+    private readonly label: string,
+  ) {}
+
+  /** One text message from the window. Anything not in the contract is refused and logged. */
+  handle(text: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    const m = MediaClientMessage.safeParse(parsed);
+    if (!m.success) {
+      this.service.o.log.warn({ from: this.label, issue: m.error.issues[0]?.message }, 'media message refused');
+      const slot = typeof (parsed as { slot?: unknown } | undefined)?.slot === 'number' ? (parsed as { slot: number }).slot : 0;
+      this.sink.send({ type: 'refused', slot: Math.max(0, Math.min(4095, Math.trunc(slot) || 0)), reason: 'invalid media message' });
+      return;
+    }
+    if (m.data.type === 'unwatch') this.unbind(m.data.slot);
+    else void this.watch(m.data.slot, m.data.cameraId, m.data.quality);
+  }
+
+  private async watch(slot: number, cameraId: string, quality: StreamQuality): Promise<void> {
+    this.unbind(slot);
+    const generation = (this.generation.get(slot) ?? 0) + 1;
+    this.generation.set(slot, generation);
+    const key = `${cameraId}:${quality}`;
+    let source: Awaited<ReturnType<MediaServiceOptions['resolve']>>;
+    try {
+      source = await this.service.o.resolve(cameraId, quality);
+    } catch (err) {
+      this.service.o.log.error({ err, cameraId }, 'camera lookup failed');
+      source = 'unknown_camera';
+    }
+    if (this.closed || this.generation.get(slot) !== generation) return;
+    let binding = this.byKey.get(key);
+    if (!binding) {
+      const id = this.nextId++;
+      if (typeof source === 'string') {
+        // Nothing to connect to: tell the tile, keep no stream.
+        this.sink.send({ type: 'bound', slot, stream: id });
+        this.sink.send({ type: 'state', stream: id, state: 'failed', reason: source, detail: null, retryInMs: null });
+        return;
+      }
+      binding = { key, id, stream: this.service.stream(key, source), viewer: this.viewer(id), slots: new Set() };
+      this.byKey.set(key, binding);
+      binding.slots.add(slot);
+      this.bySlot.set(slot, binding);
+      this.sink.send({ type: 'bound', slot, stream: id });
+      binding.stream.add(binding.viewer);
+      return;
+    }
+    binding.slots.add(slot);
+    this.bySlot.set(slot, binding);
+    // A second tile on the same stream in this window shares the first one's decoder there.
+    this.sink.send({ type: 'bound', slot, stream: binding.id });
+  }
+
+  private viewer(id: number): StreamViewer {
+    let skipping = false;
+    return {
+      status: (s: StreamStatus) => this.sink.send({ type: 'state', stream: id, ...s }),
+      format: (f: StreamFormat) => this.sink.send({ type: 'format', stream: id, format: f }),
+      stats: (stats) => this.sink.send({ type: 'stats', stream: id, stats }),
+      picture: (p: Picture) => {
+        const queued = this.sink.buffered();
+        if (skipping && p.keyframe && queued < LOW_WATER_BYTES) skipping = false;
+        else if (!skipping && queued > HIGH_WATER_BYTES) skipping = true;
+        if (skipping) return;
+        this.sink.sendFrame(encodeFrame({ stream: id, keyframe: p.keyframe, timestampUs: p.timestampUs, receivedAtMs: p.receivedAtMs, data: p.data }));
+      },
+    };
+  }
+
+  private unbind(slot: number): void {
+    this.generation.set(slot, (this.generation.get(slot) ?? 0) + 1);
+    const binding = this.bySlot.get(slot);
+    if (!binding) return;
+    this.bySlot.delete(slot);
+    binding.slots.delete(slot);
+    if (binding.slots.size > 0) return;
+    this.byKey.delete(binding.key);
+    binding.stream.remove(binding.viewer);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const slot of [...this.bySlot.keys()]) this.unbind(slot);
+    this.service.dropConnection(this);
+  }
+}
