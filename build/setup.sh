@@ -18,7 +18,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; t
 # --- Debian packages -------------------------------------------------------------------------
 # node + npm to install the project (its own Node 24 comes from the npm registry); a compiler
 # for the native module; Debian's Chromium for the browser host and end-to-end tests; CJK fonts
-# so Chinese renders in it.
+# so Chinese renders in it; for the tests, a real RTSP server.
 need=()
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
@@ -27,6 +27,14 @@ command -v make >/dev/null || need+=(make)
 command -v python3 >/dev/null || need+=(python3)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+if [ "$mode" = test ]; then
+  # The video tests play from a real RTSP server: Debian's GStreamer RTSP server (through its
+  # Python bindings, for /usr/bin/python3) with the encoders for H.264 and H.265 test streams.
+  for pkg in python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good \
+    gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+  done
+fi
 nodedir="$(npm config get nodedir 2>/dev/null || true)"
 if [ -z "$nodedir" ] || [ "$nodedir" = "undefined" ] || [ ! -f "$nodedir/include/node/node_api.h" ]; then
   [ -f /usr/include/node/node_api.h ] || need+=(libnode-dev)

@@ -10,6 +10,7 @@ import { dispatch } from '../services/api/dispatch';
 import { resolveAsset, SECURITY_HEADERS } from '../services/http/assets';
 import { answerTileRequest, TILE_ROUTE, type TileService } from '../services/maps/tile-service';
 import type { Runtime } from '../services/runtime/runtime';
+import type { MediaConnection } from '../services/video/media-service';
 import { tokenMatches } from './pairing';
 
 export interface BrowserHostOptions {
@@ -37,18 +38,62 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const clients = new Set<WebSocket>();
+  // Small control messages in, pictures out: a window never needs to send more than this.
+  const mediaWss = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate: false });
+  const mediaClients = new Set<WebSocket>();
 
   server.on('upgrade', (req, socket, head) => {
     const pathname = (req.url ?? '').split('?')[0];
     // A page from another site open in the same browser must not reach the services.
     const origin = req.headers.origin;
-    if (pathname !== '/api' || (origin !== undefined && origin !== `http://${req.headers.host}`)) {
+    if ((pathname !== '/api' && pathname !== '/media') || (origin !== undefined && origin !== `http://${req.headers.host}`)) {
       log.warn({ remote: req.socket.remoteAddress, origin, path: pathname }, 'websocket upgrade refused');
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req.socket.remoteAddress ?? 'unknown'));
+    const remote = req.socket.remoteAddress ?? 'unknown';
+    if (pathname === '/media') mediaWss.handleUpgrade(req, socket, head, (ws) => acceptMedia(ws, remote));
+    else wss.handleUpgrade(req, socket, head, (ws) => accept(ws, remote));
   });
+
+  /** Video tiles' channel: paired like /api, then camera requests as text, pictures as binary frames. */
+  function acceptMedia(ws: WebSocket, remote: string): void {
+    let connection: MediaConnection | null = null;
+    const timer = setTimeout(() => ws.close(CloseCode.authTimeout, 'pairing token expected'), o.authTimeoutMs ?? 5000);
+    ws.on('close', () => {
+      clearTimeout(timer);
+      connection?.close();
+      mediaClients.delete(ws);
+    });
+    ws.on('message', (data, isBinary) => {
+      const text = isBinary ? null : data.toString();
+      if (!connection) {
+        clearTimeout(timer);
+        const auth = text === null ? null : AuthEnvelope.safeParse(safeJson(text));
+        if (!auth?.success || !tokenMatches(o.token, auth.data.token)) {
+          log.warn({ remote }, 'media client refused: wrong or missing pairing token');
+          ws.close(CloseCode.badToken, 'wrong pairing token');
+          return;
+        }
+        mediaClients.add(ws);
+        connection = o.runtime.media.connect(
+          {
+            send: (m) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(m)),
+            sendFrame: (f) => ws.readyState === ws.OPEN && ws.send(f, { binary: true }),
+            buffered: () => ws.bufferedAmount,
+          },
+          `ws:${remote}`,
+        );
+        return;
+      }
+      if (text === null) {
+        log.warn({ remote }, 'media client sent binary data: closed');
+        ws.close(CloseCode.protocol, 'binary frames are not accepted from windows');
+        return;
+      }
+      connection.handle(text);
+    });
+  }
 
   function accept(ws: WebSocket, remote: string): void {
     let authed = false;
@@ -98,7 +143,9 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     async close() {
       unsubscribe();
       for (const ws of clients) ws.close(1001, 'host stopping');
+      for (const ws of mediaClients) ws.close(1001, 'host stopping');
       wss.close();
+      mediaWss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

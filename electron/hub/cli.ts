@@ -5,6 +5,7 @@ import { createLogger } from '../services/log/logger';
 import { VERSION } from '../services/runtime/version';
 import { DEFAULT_HUB_PORT, DEFAULT_RETAIN, defaultHubDataDir, startHub } from './hub';
 import { SIMULATOR_DEFAULTS } from './simulator';
+import { readCameraFile, type CameraEntry } from './camera-file';
 
 function integer(min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
@@ -43,6 +44,7 @@ interface Options {
   cameras: number;
   units: number;
   retain: number;
+  cameraFile?: string;
 }
 
 const program = new Command('vigil-hub')
@@ -59,8 +61,16 @@ const program = new Command('vigil-hub')
   .option('--cameras <n>', 'cameras in a new simulated city', integer(0, 100_000), SIMULATOR_DEFAULTS.cameras)
   .option('--units <n>', 'units in a new simulated city', integer(0, 10_000), SIMULATOR_DEFAULTS.units)
   .option('--retain <n>', 'change-log entries kept per stream; a workstation further behind takes a fresh snapshot', integer(1), DEFAULT_RETAIN)
+  .option('--camera-file <file>', 'JSON array of cameras to register at start (id, name, location, mainUrl, subUrl, codec, …)')
   .action(async (o: Options) => {
     const dataDir = path.resolve(o.data);
+    let cameras: CameraEntry[] = [];
+    try {
+      cameras = o.cameraFile ? readCameraFile(o.cameraFile) : [];
+    } catch (err) {
+      console.error(`vigil-hub: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(2);
+    }
     const log = createLogger({ dir: path.join(dataDir, 'logs'), stderr: true });
     if (!isLoopback(o.bind)) {
       console.warn(
@@ -75,6 +85,7 @@ const program = new Command('vigil-hub')
       workstations: o.workstation,
       simulator: o.sim ? { seed: o.simSeed, incidentsPerHour: o.incidentsPerHour, cameras: o.cameras, units: o.units } : false,
       retain: o.retain,
+      cameras,
       log,
     });
     console.log(`Vigil hub on ${hub.url} (data: ${dataDir})`);

@@ -9,6 +9,7 @@ import { STREAMS } from '../shared/sync/protocol';
 import { HubStore, type HubClock } from './hub-store';
 import { startHubServer } from './server';
 import { startSimulator, type SimulatorOptions } from './simulator';
+import type { CameraEntry } from './camera-file';
 
 export const HUB_DATABASE_FILE = 'hub.db';
 export const DEFAULT_HUB_PORT = 7420;
@@ -31,6 +32,8 @@ export interface HubOptions {
   workstations?: readonly { id: string; secret: string }[];
   /** false: no simulated city. Otherwise the simulator's options (seed defaults to 1). */
   simulator?: false | Partial<SimulatorOptions>;
+  /** Cameras to register (or update) at start, e.g. from `--camera-file`. */
+  cameras?: readonly CameraEntry[];
   /** Change-log entries kept per stream; older ones are dropped every minute. Default 100 000. */
   retain?: number;
   log: Logger;
@@ -51,6 +54,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   let server: Awaited<ReturnType<typeof startHubServer>>;
   try {
     for (const w of options.workstations ?? []) store.setWorkstationSecret(w.id, w.secret);
+    if (options.cameras?.length) {
+      const now = Date.now();
+      store.system((w) => {
+        for (const c of options.cameras!) w.upsertVideoPoint({ ...c, updatedAt: now });
+      });
+    }
     server = await startHubServer({ store, host: options.host, port: options.port, log });
   } catch (e) {
     store.close();

@@ -7,6 +7,7 @@ import { defaultRuntimeOptions, type RuntimeOptions } from '../services/runtime/
 import { startRuntime, type Runtime } from '../services/runtime/runtime';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenAllContents } from './hardening';
+import { serveMediaPorts } from './media-port';
 import { IPC_EVENT, IPC_REQUEST } from '../shared/contract/ipc-channels';
 import { allWindows, openRoleWindow, roleOf } from './windows';
 
@@ -50,6 +51,7 @@ async function start(): Promise<void> {
     }
     return dispatch(envelope, rt.handlers, rt.log, `ipc:${role}`);
   });
+  serveMediaPorts(rt.media, rt.log.child({ part: 'media-port' }));
   rt.bus.subscribe((event) => {
     for (const win of allWindows()) win.webContents.send(IPC_EVENT, event);
   });

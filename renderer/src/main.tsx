@@ -7,6 +7,7 @@ import { App } from './shell/App';
 import { linkToMain } from './state/main-link';
 import { connect } from './transport/connect';
 import './styles/app.css';
+import './styles/video.css';
 
 await initI18n();
 const main = linkToMain(connect());

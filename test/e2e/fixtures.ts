@@ -35,9 +35,11 @@ async function stopHost(host: HostProcess): Promise<void> {
  * `linked` instead runs the workstation against a separate hub process; `test.use({
  * hubIncidentsPerHour })` sets how busy its simulated city is (0: no new arrivals).
  */
-export const test = base.extend<{ damagedDatabase: boolean; hubIncidentsPerHour: number; dataDir: string; host: HostProcess; linked: LinkedWorkstation }>({
+export const test = base.extend<{ damagedDatabase: boolean; hubIncidentsPerHour: number; hubCameras: readonly object[]; dataDir: string; host: HostProcess; linked: LinkedWorkstation }>({
   damagedDatabase: [false, { option: true }],
   hubIncidentsPerHour: [0, { option: true }],
+  /** Cameras the hub registers at start (`--camera-file`), e.g. pointing at a test RTSP server. */
+  hubCameras: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-'));
@@ -50,9 +52,11 @@ export const test = base.extend<{ damagedDatabase: boolean; hubIncidentsPerHour:
     await use(host);
     await stopHost(host);
   },
-  linked: async ({ dataDir, hubIncidentsPerHour }, use) => {
+  linked: async ({ dataDir, hubIncidentsPerHour, hubCameras }, use) => {
     const hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-hub-'));
-    const hubArgs = (port: number) => ['--port', String(port), '--data', hubDir, '--workstation', `ws-dispatch-03:${HUB_SECRET}`, '--incidents-per-hour', String(hubIncidentsPerHour), '--cameras', '10'];
+    const cameraFile = path.join(hubDir, 'cameras.json');
+    fs.writeFileSync(cameraFile, JSON.stringify(hubCameras));
+    const hubArgs = (port: number) => ['--port', String(port), '--data', hubDir, '--workstation', `ws-dispatch-03:${HUB_SECRET}`, '--incidents-per-hour', String(hubIncidentsPerHour), '--cameras', '10', '--camera-file', cameraFile];
     let hub: HubProcess | null = await spawnHub(DIST, hubArgs(0));
     const port = hub.port;
     let host: HostProcess | null = null;

@@ -12,6 +12,8 @@ import { createHandlers, type Handlers } from '../api/handlers';
 import { createLogger, type Logger } from '../log/logger';
 import { createTileService, MAPS_FOLDER, type TileService } from '../maps/tile-service';
 import { Store } from '../store/store';
+import { MediaService } from '../video/media-service';
+import { resolveCameraSource } from '../video/camera-source';
 import { actorOf, DATABASE_FILE, type RuntimeOptions } from './options';
 import { VERSION } from './version';
 
@@ -22,6 +24,8 @@ export interface Runtime {
   log: Logger;
   /** Offline map tiles from the MBTiles files in <data>/maps, served by both hosts under /tiles/. */
   maps: TileService;
+  /** Camera streams for every window's video tiles (both hosts carry its channel). */
+  media: MediaService;
   close(): Promise<void>;
 }
 
@@ -96,13 +100,16 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     openWindow: host.openWindow,
     mapsDir: path.join(options.dataDir, MAPS_FOLDER),
   });
+  const media = new MediaService({ resolve: (id, quality) => resolveCameraSource(store, id, quality), log: log.child({ part: 'video' }) });
   return {
     handlers,
     bus,
     store,
     log,
     maps,
+    media,
     async close() {
+      media.close();
       await sync?.stop();
       await embedded?.close();
       maps.close();

@@ -85,19 +85,27 @@ export class Depacketizer {
   push(packet: RtpPacket): AccessUnit[] {
     this.stats.packets++;
     const out: AccessUnit[] = [];
+    let lost = false;
     if (this.lastSequence !== null) {
       const gap = (packet.sequence - this.lastSequence + 0x10000) & 0xffff;
       if (gap === 0 || gap > 0x8000) return out; // duplicate or late: already past it
       if (gap > 1) {
         this.stats.lostPackets += gap - 1;
-        this.spoil();
+        lost = true;
       }
     }
     this.lastSequence = packet.sequence;
     const timestamp = this.unwrap(packet.timestamp);
     if (this.nalus.length > 0 || this.fragment || this.damaged) {
-      if (timestamp !== this.timestamp) this.flush(out);
+      if (timestamp !== this.timestamp) {
+        if (lost) this.spoil(); // the unfinished picture lost its tail
+        this.flush(out);
+      }
     }
+    // Spoiled after any flush, not before: the missing packets may have been this packet's own
+    // picture's first ones (a new timestamp says nothing about what came before it), and a
+    // picture missing its head must not be emitted as if whole.
+    if (lost) this.spoil();
     this.timestamp = timestamp;
     if (!this.unpack(packet.payload)) {
       this.stats.malformedPackets++;
@@ -199,8 +207,12 @@ export class Depacketizer {
     }
     const onlyParameterSets = nalus.every((n) => this.c.parameterSetTypes.includes(this.c.nalType(n)));
     if (onlyParameterSets) return; // some cameras send SPS/PPS in packets of their own: kept, not a picture
-    if (this.awaitingKeyframe && !keyframe) {
+    // A keyframe whose parameter sets never arrived (in band or in the SDP) is no place to start
+    // decoding either: emitted bare, it would break the promise that keyframes carry them.
+    const startable = keyframe && this.c.parameterSetTypes.every((t) => this.parameterSets.has(t));
+    if ((this.awaitingKeyframe || keyframe) && !startable) {
       this.stats.droppedUnits++;
+      this.awaitingKeyframe = true;
       return;
     }
     this.awaitingKeyframe = false;

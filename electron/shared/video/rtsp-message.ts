@@ -169,6 +169,9 @@ function clip(s: string): string {
 
 /** One request as it goes on the wire. Header values must not contain line breaks. */
 export function formatRequest(method: string, uri: string, headers: ReadonlyArray<readonly [string, string]>): string {
+  // The URI often comes from the camera (SDP control attributes, where a lone CR survives line
+  // splitting): a line break there would smuggle headers in, and any whitespace breaks the request line.
+  if (/\s/.test(method) || /\s/.test(uri)) throw new RtspProtocolError('whitespace in request method or URI');
   let s = `${method} ${uri} RTSP/1.0\r\n`;
   for (const [name, value] of headers) {
     if (/[\r\n]/.test(name) || /[\r\n]/.test(value)) throw new RtspProtocolError(`line break in header ${name}`);

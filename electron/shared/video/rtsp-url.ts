@@ -25,7 +25,9 @@ function decode(part: string): string {
 }
 
 export function parseRtspUrl(text: string): RtspUrl {
-  const m = /^(rtsps?):\/\/(?:([^@/]*)@)?(\[[0-9a-fA-F:.]+\]|[^:/?#\s]+)(?::(\d{1,5}))?([/?][^\s]*)?$/.exec(text.trim());
+  // Userinfo runs to the last @ before the path: camera passwords often hold a raw @, and a host
+  // never does (splitting at the first one made "ss@host" the host of admin:p@ss@host).
+  const m = /^(rtsps?):\/\/(?:([^/?#]*)@)?(\[[0-9a-fA-F:.]+\]|[^:/?#@\s]+)(?::(\d{1,5}))?([/?][^\s]*)?$/.exec(text.trim());
   if (!m) throw new RtspUrlError('not an rtsp:// URL');
   if (m[1] === 'rtsps') throw new RtspUrlError('rtsps:// (RTSP over TLS) is not supported');
   const port = m[4] ? Number(m[4]) : 554;

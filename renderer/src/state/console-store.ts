@@ -51,6 +51,8 @@ export interface ConsoleState {
   draftLocation: GeoPoint | null;
   /** Urgent incidents that arrived while this window was open, newest first, until looked at. */
   alerts: readonly string[];
+  /** A camera opened from elsewhere (an incident's cameras, the map), for the video view to place. */
+  cameraToOpen: string | null;
 
   setLink(link: LinkState): void;
   setSession(session: SessionInfo): void;
@@ -58,6 +60,8 @@ export interface ConsoleState {
   setHub(hub: HubStatus): void;
   setLanguage(language: Language): void;
   setView(view: View): void;
+  /** Shows a camera in the video view (the selected tile if free, else the first free one). */
+  openCamera(id: string | null): void;
   replaceIncidents(rows: readonly Incident[]): void;
   upsertIncidents(rows: readonly Incident[]): void;
   replaceUnits(rows: readonly Unit[]): void;
@@ -108,6 +112,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   unitsBoardOpen: false,
   draftLocation: null,
   alerts: [],
+  cameraToOpen: null,
 
   setLink: (link) => set({ link }),
   setSession: (session) => set({ session, store: session.store, hub: session.hub, language: session.language }),
@@ -115,6 +120,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   setHub: (hub) => set({ hub }),
   setLanguage: (language) => set({ language }),
   setView: (view) => set({ view }),
+  openCamera: (cameraToOpen) => set(cameraToOpen ? { cameraToOpen, view: 'video' } : { cameraToOpen }),
   replaceIncidents: (rows) => set({ incidents: new Map(rows.map((r) => [r.id, r])) }),
   upsertIncidents: (rows) =>
     set((s) => {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { camerasSeeing } from '../../../electron/shared/geo/camera-coverage';
 import type { Incident } from '../../../electron/shared/domain/incident';
@@ -10,8 +10,8 @@ const SHOWN = 5;
 
 /**
  * Which cameras actually see the incident, from each camera's position, heading, field of view
- * and range — best first; when none does, the nearest ones, marked as such. Selecting one shows
- * its details until the video player arrives.
+ * and range — best first; when none does, the nearest ones, marked as such. One click opens the
+ * camera in the video view.
  */
 export function CamerasSeeing({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
@@ -19,7 +19,7 @@ export function CamerasSeeing({ incident }: { incident: Incident }) {
   const language = useConsole((s) => s.language);
   const ranked = useMemo(() => camerasSeeing(incident.location, cameras).slice(0, SHOWN), [incident.location, cameras]);
   const seeing = useMemo(() => ranked.filter((c) => c.sees).map((c) => c.camera), [ranked]);
-  const [open, setOpen] = useState<string | null>(null);
+  const openCamera = useConsole((s) => s.openCamera);
   const reason = { 'in-view': t('incidents.cameras.inView'), 'all-round': t('incidents.cameras.allRound'), nearest: t('incidents.cameras.nearest') } as const;
 
   return (
@@ -32,17 +32,15 @@ export function CamerasSeeing({ incident }: { incident: Incident }) {
         <ul className="camera-list">
           {ranked.map((c) => (
             <li key={c.camera.id} data-testid="camera-seeing" data-sees={c.sees} data-reason={c.reason}>
-              <button type="button" className="link" aria-expanded={open === c.camera.id} onClick={() => setOpen(open === c.camera.id ? null : c.camera.id)}>
+              <button type="button" className="link" onClick={() => openCamera(c.camera.id)} title={t('incidents.cameras.openVideo')}>
                 {c.camera.name}
               </button>
               <span className={c.sees ? 'tag ok' : 'tag'}>{reason[c.reason]}</span>
               <span className="muted small num">{t('incidents.cameras.distanceM', { m: formatInteger(language, Math.round(c.distanceM)) })}</span>
               {!c.camera.online && <span className="tag bad">{t('incidents.cameras.offline')}</span>}
-              {open === c.camera.id && (
-                <p className="muted small camera-facts" data-testid="camera-details">
-                  {c.camera.department} · {c.camera.district} · {c.camera.codec.toUpperCase()} · {c.camera.ptz ? t('video.ptzYes') : t('video.ptzNo')}
-                </p>
-              )}
+              <span className="muted small camera-facts">
+                {c.camera.department} · {c.camera.codec.toUpperCase()} · {c.camera.ptz ? t('video.ptzYes') : t('video.ptzNo')}
+              </span>
             </li>
           ))}
         </ul>

@@ -1,51 +1,148 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatInteger } from '../format/locale';
 import { useConsole } from '../state/console-store';
+import { GRID_SIZES, loadLayout, placeCamera, qualityFor, saveLayout, tileForNewCamera, type VideoLayout } from '../video/video-layout';
+import { CAMERA_DRAG_TYPE, VideoTile } from '../video/VideoTile';
 
+const ROW_PX = 44;
+
+/**
+ * The video view: a grid of 1 to 36 tiles and the camera list beside it. Cameras go onto tiles by
+ * drag and drop or by keyboard (select a tile, then Enter on a camera); each grid size keeps its
+ * own cameras, remembered on this workstation. Double-click or Enter enlarges a tile (main stream).
+ */
 export function VideoView() {
   const { t } = useTranslation();
   const cameras = useConsole((s) => s.videoPoints);
-  const language = useConsole((s) => s.language);
+  const cameraToOpen = useConsole((s) => s.cameraToOpen);
+  const openCamera = useConsole((s) => s.openCamera);
+  const [layout, setLayout] = useState<VideoLayout>(loadLayout);
+  const [selected, setSelected] = useState(0);
+  const [enlarged, setEnlarged] = useState<number | null>(null);
+  const [query, setQuery] = useState('');
+  const byId = useMemo(() => new Map(cameras.map((c) => [c.id, c])), [cameras]);
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return q ? cameras.filter((c) => `${c.name} ${c.district} ${c.department}`.toLowerCase().includes(q)) : cameras;
+  }, [cameras, query]);
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 10 });
+
+  const update = (next: VideoLayout) => {
+    setLayout(next);
+    saveLayout(next);
+  };
+
+  useEffect(() => {
+    if (!cameraToOpen) return;
+    const tile = tileForNewCamera(layout, Math.min(selected, layout.grid - 1));
+    update(placeCamera(layout, tile, cameraToOpen));
+    setSelected(tile);
+    openCamera(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cameraToOpen]);
+
+  useEffect(() => {
+    if (enlarged === null) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setEnlarged(null);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enlarged]);
+
+  const tiles = layout.tiles[layout.grid];
+  const side = Math.sqrt(layout.grid);
+  const indices = enlarged !== null ? [enlarged] : tiles.map((_, i) => i);
+
   return (
     <section className="view view-video" aria-labelledby="video-title">
-      <div className="pane">
+      <div className="pane video-cameras">
         <div className="pane-head">
           <h1 id="video-title">{t('video.title')}</h1>
           <span className="muted">{t('video.count', { count: cameras.length })}</span>
         </div>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="video-title">
-          {cameras.length === 0 ? (
+        <input className="search" type="search" value={query} placeholder={t('video.search')} aria-label={t('video.search')} onChange={(e) => setQuery(e.target.value)} />
+        <div className="camera-scroll" ref={scroller} role="listbox" aria-label={t('video.cameras')} tabIndex={-1}>
+          {shown.length === 0 ? (
             <p className="empty">{t('video.empty')}</p>
           ) : (
-            <table className="grid">
-              <thead>
-                <tr>
-                  <th scope="col">{t('video.columns.name')}</th>
-                  <th scope="col">{t('video.columns.department')}</th>
-                  <th scope="col">{t('video.columns.district')}</th>
-                  <th scope="col">{t('video.columns.codec')}</th>
-                  <th scope="col">{t('video.columns.ptz')}</th>
-                  <th scope="col" className="num">{t('video.columns.heading')}</th>
-                  <th scope="col">{t('video.columns.online')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cameras.map((c) => (
-                  <tr key={c.id} data-testid="video-point-row">
-                    <td>{c.name}</td>
-                    <td>{c.department}</td>
-                    <td>{c.district}</td>
-                    <td className="mono">{c.codec.toUpperCase()}</td>
-                    <td>{c.ptz ? t('video.ptzYes') : t('video.ptzNo')}</td>
-                    <td className="num">{c.headingDeg === null || c.fovDeg === 360 ? t('video.headingNone') : `${formatInteger(language, c.headingDeg)}°`}</td>
-                    <td>
-                      <span className={`status ${c.online ? 's-online' : 's-offline'}`}>{c.online ? t('video.online') : t('video.offline')}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+              {virtual.getVirtualItems().map((row) => {
+                const c = shown[row.index]!;
+                return (
+                  <div
+                    key={c.id}
+                    role="option"
+                    aria-selected={tiles[selected] === c.id}
+                    tabIndex={0}
+                    draggable
+                    className="camera-row"
+                    data-testid="video-point-row"
+                    style={{ position: 'absolute', top: row.start, height: ROW_PX, left: 0, right: 0 }}
+                    onDragStart={(e) => {
+                      e.dataTransfer.setData(CAMERA_DRAG_TYPE, c.id);
+                      e.dataTransfer.effectAllowed = 'copy';
+                    }}
+                    onDoubleClick={() => update(placeCamera(layout, selected, c.id))}
+                    onKeyDown={(e) => {
+                      if (e.key !== 'Enter') return;
+                      e.preventDefault();
+                      update(placeCamera(layout, selected, c.id));
+                    }}
+                  >
+                    <span className={`dot ${c.online ? 's-online' : 's-offline'}`} aria-label={c.online ? t('video.online') : t('video.offline')} />
+                    <span className="camera-name">{c.name}</span>
+                    <span className="muted small">
+                      {c.district} · {c.codec.toUpperCase()}
+                      {c.ptz ? ` · ${t('video.ptzYes')}` : ''}
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
           )}
+        </div>
+      </div>
+      <div className="pane video-main">
+        <div className="pane-head video-toolbar">
+          <span className="muted">{t('video.grid')}</span>
+          <div className="segmented" role="group" aria-label={t('video.grid')}>
+            {GRID_SIZES.map((n) => (
+              <button
+                key={n}
+                type="button"
+                aria-pressed={layout.grid === n}
+                onClick={() => {
+                  setEnlarged(null);
+                  setSelected((s) => Math.min(s, n - 1));
+                  update({ ...layout, grid: n });
+                }}
+              >
+                {t('video.gridN', { n })}
+              </button>
+            ))}
+          </div>
+          <span className="muted small video-hint">{t('video.hint')}</span>
+        </div>
+        <div className="video-grid" data-testid="video-grid" style={{ gridTemplateColumns: `repeat(${enlarged !== null ? 1 : side}, 1fr)`, gridTemplateRows: `repeat(${enlarged !== null ? 1 : side}, 1fr)` }}>
+          {indices.map((i) => (
+            <VideoTile
+              key={`${layout.grid}-${i}`}
+              index={i}
+              camera={tiles[i] ? (byId.get(tiles[i]!) ?? null) : null}
+              quality={qualityFor(layout.grid, enlarged === i)}
+              selected={selected === i}
+              enlarged={enlarged === i}
+              onSelect={() => setSelected(i)}
+              onDropCamera={(id) => {
+                update(placeCamera(layout, i, id));
+                setSelected(i);
+              }}
+              onClear={() => update(placeCamera(layout, i, null))}
+              onToggleEnlarge={() => setEnlarged((e) => (e === i ? null : i))}
+            />
+          ))}
         </div>
       </div>
     </section>

@@ -1,0 +1,158 @@
+// Decodes one camera stream in this window with WebCodecs and draws every picture on each canvas
+// showing it. Tuned for latency: no buffering beyond the decoder's own, and when decoding falls
+// behind it skips to the next keyframe instead of letting the delay grow.
+import type { MediaFrame, StreamStats, TileStreamState, VideoFailure } from '../../../electron/shared/contract/media';
+import type { StreamFormat } from '../../../electron/shared/video/stream-format';
+
+export type PlayerView = {
+  state: TileStreamState;
+  reason: VideoFailure | null;
+  detail: string | null;
+  retryInMs: number | null;
+  format: StreamFormat | null;
+  stats: StreamStats | null;
+  /** This window cannot decode the stream's codec (H.265 without a hardware decoder). */
+  unsupported: boolean;
+  /** From main receiving a picture to it being drawn here, over the last pictures. */
+  latencyMs: { p50: number; p95: number } | null;
+  framesDrawn: number;
+};
+
+/** Pictures queued in the decoder beyond which we stop feeding it until the next keyframe. */
+const MAX_DECODE_QUEUE = 4;
+const LATENCY_SAMPLES = 120;
+
+export class StreamPlayer {
+  private decoder: VideoDecoder | null = null;
+  private configuredFor = '';
+  private awaitingKeyframe = true;
+  private readonly canvases = new Set<HTMLCanvasElement>();
+  private readonly listeners = new Set<(v: PlayerView) => void>();
+  private readonly receivedAt = new Map<number, number>();
+  private readonly latencies: number[] = [];
+  private notifyScheduled = false;
+  view: PlayerView = { state: 'connecting', reason: null, detail: null, retryInMs: null, format: null, stats: null, unsupported: false, latencyMs: null, framesDrawn: 0 };
+
+  attach(canvas: HTMLCanvasElement): void {
+    this.canvases.add(canvas);
+  }
+
+  detach(canvas: HTMLCanvasElement): void {
+    this.canvases.delete(canvas);
+  }
+
+  subscribe(listener: (v: PlayerView) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.view);
+    return () => this.listeners.delete(listener);
+  }
+
+  setState(s: Pick<PlayerView, 'state' | 'reason' | 'detail' | 'retryInMs'>): void {
+    this.update(s);
+  }
+
+  setStats(stats: StreamStats): void {
+    this.update({ stats, latencyMs: this.latencySummary() });
+  }
+
+  setFormat(format: StreamFormat): void {
+    this.update({ format });
+    void this.configure(format);
+  }
+
+  frame(f: MediaFrame): void {
+    const decoder = this.decoder;
+    if (!decoder || decoder.state !== 'configured') return;
+    if (this.awaitingKeyframe && !f.keyframe) return;
+    if (!f.keyframe && decoder.decodeQueueSize > MAX_DECODE_QUEUE) {
+      this.awaitingKeyframe = true;
+      return;
+    }
+    this.awaitingKeyframe = false;
+    this.receivedAt.set(f.timestampUs, f.receivedAtMs);
+    if (this.receivedAt.size > 64) this.receivedAt.delete(this.receivedAt.keys().next().value!);
+    try {
+      decoder.decode(new EncodedVideoChunk({ type: f.keyframe ? 'key' : 'delta', timestamp: f.timestampUs, data: f.data }));
+    } catch {
+      this.awaitingKeyframe = true;
+    }
+  }
+
+  close(): void {
+    if (this.decoder && this.decoder.state !== 'closed') this.decoder.close();
+    this.decoder = null;
+    this.listeners.clear();
+    this.canvases.clear();
+  }
+
+  private async configure(format: StreamFormat): Promise<void> {
+    const config: VideoDecoderConfig = { codec: format.codecString, optimizeForLatency: true, codedWidth: format.width, codedHeight: format.height };
+    const key = `${format.codecString} ${format.width}x${format.height}`;
+    if (key === this.configuredFor && this.decoder?.state === 'configured') return;
+    this.configuredFor = key;
+    const supported = typeof VideoDecoder !== 'undefined' && (await VideoDecoder.isConfigSupported(config).then((r) => r.supported === true, () => false));
+    if (key !== this.configuredFor) return; // a newer format arrived meanwhile
+    if (!supported) {
+      this.update({ unsupported: true });
+      return;
+    }
+    if (!this.decoder || this.decoder.state === 'closed') {
+      this.decoder = new VideoDecoder({
+        output: (frame) => this.draw(frame),
+        error: () => {
+          // The decoder closes itself on error: start again at the next keyframe.
+          this.decoder = null;
+          this.configuredFor = '';
+          if (this.view.format) void this.configure(this.view.format);
+        },
+      });
+    }
+    // A resolution change mid-stream lands here too: reconfigure and wait for its keyframe.
+    this.decoder.configure(config);
+    this.awaitingKeyframe = true;
+    this.update({ unsupported: false });
+  }
+
+  private draw(frame: VideoFrame): void {
+    try {
+      for (const canvas of this.canvases) {
+        if (canvas.width !== frame.displayWidth || canvas.height !== frame.displayHeight) {
+          canvas.width = frame.displayWidth;
+          canvas.height = frame.displayHeight;
+        }
+        canvas.getContext('2d')?.drawImage(frame, 0, 0);
+      }
+      const at = this.receivedAt.get(frame.timestamp);
+      if (at !== undefined) {
+        this.latencies.push(Date.now() - at);
+        if (this.latencies.length > LATENCY_SAMPLES) this.latencies.shift();
+      }
+    } finally {
+      frame.close();
+    }
+    this.view = { ...this.view, framesDrawn: this.view.framesDrawn + 1 };
+    // The overlay does not need to re-render for every picture; a few times a second is enough.
+    if (this.view.framesDrawn % 25 === 1) this.notify();
+  }
+
+  private latencySummary(): PlayerView['latencyMs'] {
+    if (this.latencies.length === 0) return null;
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+    return { p50: at(0.5), p95: at(0.95) };
+  }
+
+  private update(patch: Partial<PlayerView>): void {
+    this.view = { ...this.view, ...patch };
+    this.notify();
+  }
+
+  private notify(): void {
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    queueMicrotask(() => {
+      this.notifyScheduled = false;
+      for (const l of this.listeners) l(this.view);
+    });
+  }
+}
