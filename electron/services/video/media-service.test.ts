@@ -1,0 +1,159 @@
+// One camera stream shared by every tile that shows it, against Debian's GStreamer RTSP server.
+// The camera catalogue lookup (the store) is a plain map here: this tests the streams, not SQLite.
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeFrame, type MediaFrame, type MediaServerMessage } from '../../shared/contract/media';
+import { rtspServerUnavailable, startRtspServer, type RtspServer } from '../../../test/support/rtsp-server';
+import { MediaService, type MediaSink, type StreamSource } from './media-service';
+
+const unavailable = rtspServerUnavailable();
+
+/** A window's end of the channel: what it was sent, and how much it pretends not to have read yet. */
+function window_(backlog = () => 0) {
+  const messages: MediaServerMessage[] = [];
+  const frames: MediaFrame[] = [];
+  const sink: MediaSink = {
+    send: (m) => messages.push(m),
+    sendFrame: (f) => {
+      const frame = decodeFrame(f);
+      if (frame) frames.push(frame);
+    },
+    buffered: backlog,
+  };
+  return { sink, messages, frames };
+}
+
+async function until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const states = (w: ReturnType<typeof window_>) => w.messages.filter((m) => m.type === 'state').map((m) => (m.type === 'state' ? m.state : ''));
+
+describe.skipIf(unavailable !== null)('media service', () => {
+  let server: RtspServer;
+  let service: MediaService;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    server = await startRtspServer();
+    const cameras = new Map<string, StreamSource>([
+      ['cam-1', { url: server.url('/h264'), username: null, password: null }],
+      ['cam-265', { url: server.url('/h265'), username: null, password: null }],
+    ]);
+    service = new MediaService({
+      resolve: async (id) => cameras.get(id) ?? 'unknown_camera',
+      log: pino({ level: 'debug' }, { write: (s: string) => lines.push(s) }),
+      graceMs: 300,
+    });
+  });
+  afterAll(async () => {
+    service?.close();
+    await server?.stop();
+  });
+
+  it('pulls a camera once for every window, and a late window starts on a keyframe at once', async () => {
+    const a = window_();
+    const ca = service.connect(a.sink, 'a');
+    ca.handle(JSON.stringify({ type: 'watch', slot: 1, cameraId: 'cam-1', quality: 'main' }));
+    await until('pictures in window a', () => a.frames.length >= 30);
+    expect(a.messages[0]).toMatchObject({ type: 'bound', slot: 1 });
+    expect(states(a)).toContain('live');
+    expect(a.frames[0]!.keyframe).toBe(true);
+    const format = a.messages.find((m) => m.type === 'format');
+    expect(format).toMatchObject({ format: { codec: 'h264', width: 320, height: 240 } });
+
+    const b = window_();
+    const cb = service.connect(b.sink, 'b');
+    cb.handle(JSON.stringify({ type: 'watch', slot: 7, cameraId: 'cam-1', quality: 'main' }));
+    await until('window b bound', () => b.frames.length > 0);
+    // The pictures since the last keyframe arrive with the binding, before any new one.
+    expect(b.frames[0]!.keyframe).toBe(true);
+    expect(service.openStreams).toBe(1);
+    // Both windows see the same pictures: the same stream time for the latest one.
+    await until('more pictures', () => b.frames.length > 5);
+    const last = b.frames.at(-1)!.timestampUs;
+    expect(a.frames.some((f) => f.timestampUs === last)).toBe(true);
+    // Pictures are whole Annex B access units.
+    expect([...b.frames[0]!.data.subarray(0, 4)]).toEqual([0, 0, 0, 1]);
+
+    // Two tiles in one window on the same camera share one binding (and one decoder there).
+    cb.handle(JSON.stringify({ type: 'watch', slot: 8, cameraId: 'cam-1', quality: 'main' }));
+    await until('second tile bound', () => b.messages.filter((m) => m.type === 'bound').length === 2);
+    const bound = b.messages.filter((m) => m.type === 'bound');
+    expect(bound[0]!.type === 'bound' && bound[1]!.type === 'bound' && bound[0]!.stream === bound[1]!.stream).toBe(true);
+
+    // The stream closes a grace period after its last tile leaves, not before.
+    ca.close();
+    cb.handle(JSON.stringify({ type: 'unwatch', slot: 7 }));
+    cb.handle(JSON.stringify({ type: 'unwatch', slot: 8 }));
+    expect(service.openStreams).toBe(1);
+    await until('stream closed after grace', () => service.openStreams === 0, 3000);
+    cb.close();
+  });
+
+  it('refuses what is not in the contract, and names cameras it does not know', async () => {
+    const w = window_();
+    const c = service.connect(w.sink, 'w');
+    c.handle('{"type":"watch","slot":1,"cameraId":"cam-1","quality":"main","url":"rtsp://elsewhere/"}');
+    c.handle('not json');
+    c.handle(JSON.stringify({ type: 'watch', slot: 99999, cameraId: 'cam-1', quality: 'main' }));
+    expect(w.messages.filter((m) => m.type === 'refused')).toHaveLength(3);
+    c.handle(JSON.stringify({ type: 'watch', slot: 2, cameraId: 'no-such', quality: 'sub' }));
+    await until('answer', () => w.messages.some((m) => m.type === 'state'));
+    expect(w.messages.find((m) => m.type === 'state')).toMatchObject({ state: 'failed', reason: 'unknown_camera' });
+    expect(service.openStreams).toBe(0);
+    expect(lines.some((l) => l.includes('media message refused'))).toBe(true);
+    c.close();
+  });
+
+  it('a window that cannot keep up skips to the next keyframe instead of falling behind', async () => {
+    let backlog = 0;
+    const w = window_(() => backlog);
+    const c = service.connect(w.sink, 'slow');
+    c.handle(JSON.stringify({ type: 'watch', slot: 1, cameraId: 'cam-1', quality: 'main' }));
+    await until('pictures', () => w.frames.length >= 3);
+    backlog = 64 * 1024 * 1024;
+    const before = w.frames.length;
+    await new Promise((r) => setTimeout(r, 600));
+    // 15 pictures were produced meanwhile; none was queued behind the backlog.
+    expect(w.frames.length).toBe(before);
+    backlog = 0;
+    await until('resumed', () => w.frames.length > before + 1, 5000);
+    // It resumes on a keyframe: the first picture after the gap can be decoded on its own.
+    expect(w.frames[before]!.keyframe).toBe(true);
+    c.close();
+  });
+
+  it('reconnects when the camera comes back, telling every tile in the meantime', async () => {
+    const restartable = await startRtspServer();
+    const port = restartable.port;
+    const local = new MediaService({
+      resolve: async () => ({ url: restartable.url('/h264'), username: null, password: null }),
+      log: pino({ level: 'silent' }),
+      graceMs: 100,
+    });
+    const w = window_();
+    const c = local.connect(w.sink, 'w');
+    c.handle(JSON.stringify({ type: 'watch', slot: 1, cameraId: 'cam', quality: 'main' }));
+    await until('live', () => w.frames.length > 5);
+    await restartable.stop();
+    await until('reconnecting', () => states(w).includes('reconnecting'));
+    const problem = w.messages.filter((m) => m.type === 'state').at(-1);
+    expect(problem).toMatchObject({ state: 'reconnecting' });
+    expect(problem?.type === 'state' && ['closed', 'unreachable', 'no_data'].includes(problem.reason ?? '')).toBe(true);
+    const again = await startRtspServer({ port });
+    try {
+      const seen = w.frames.length;
+      await until('live again', () => w.frames.length > seen + 5, 20_000);
+      expect(states(w).at(-1)).toBe('live');
+      expect(w.frames[seen]!.keyframe).toBe(true);
+    } finally {
+      c.close();
+      local.close();
+      await again.stop();
+    }
+  });
+});
