@@ -1,9 +1,10 @@
-// `vigil` — the command line. Later issues add field-engineer commands (probe, klv).
+// `vigil` — the command line: start the workstation; probe a camera.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import { defaultRuntimeOptions } from '../services/runtime/options';
 import { VERSION } from '../services/runtime/version';
 import { start } from './start';
+import { printReport, probe } from './probe';
 
 function port(value: string): number {
   const n = Number(value);
@@ -60,6 +61,23 @@ program
       port: o.port,
       open: o.open,
     });
+  });
+
+program
+  .command('probe')
+  .description('check a camera stream with the workstation\'s own RTSP client: codec, profile, resolution, frame rate, bitrate, keyframe interval as measured')
+  .argument('<url>', 'rtsp://[user[:password]@]host[:port]/path')
+  .option('--seconds <n>', 'how long to measure', (v) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 1 || n > 600) throw new InvalidArgumentError('1 to 600 seconds');
+    return n;
+  }, 5)
+  .option('--user <name>', 'user name (the password then comes from VIGIL_CAMERA_PASSWORD, never the command line)')
+  .option('--json', 'print the report as JSON')
+  .action(async (url: string, o: { seconds: number; user?: string; json?: boolean }) => {
+    const report = await probe({ url, seconds: o.seconds, json: !!o.json, ...(o.user !== undefined ? { username: o.user, password: process.env.VIGIL_CAMERA_PASSWORD ?? '' } : {}) });
+    process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : printReport(report));
+    process.exitCode = report.ok ? 0 : 1;
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
