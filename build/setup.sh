@@ -30,8 +30,9 @@ dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 if [ "$mode" = test ]; then
   # The video tests play from a real RTSP server: Debian's GStreamer RTSP server (through its
   # Python bindings, for /usr/bin/python3) with the encoders for H.264 and H.265 test streams.
+  # ffmpeg sends the RTMP/SRT/MPEG-TS test sources (and Vigil remuxes them with it).
   for pkg in python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good \
-    gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly; do
+    gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly ffmpeg; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
   done
 fi

@@ -11,7 +11,7 @@ export function countRows(db: Database, table: 'incidents' | 'incident_events' |
   return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-export type VideoSource = { mainUrl: string | null; subUrl: string | null; username: string | null; password: string | null };
+export type VideoSource = { mainUrl: string | null; subUrl: string | null; codec: 'h264' | 'h265' | 'unknown'; username: string | null; password: string | null };
 
 /**
  * Where main's stream service finds a camera: addresses and credentials. Never part of a reply to
@@ -21,10 +21,10 @@ export type VideoSource = { mainUrl: string | null; subUrl: string | null; usern
 export function videoSource(db: Database, id: string): VideoSource | null {
   const row = db
     .prepare(
-      `SELECT v.main_url AS mainUrl, v.sub_url AS subUrl, c.username AS username, c.secret AS secret
+      `SELECT v.main_url AS mainUrl, v.sub_url AS subUrl, v.codec AS codec, c.username AS username, c.secret AS secret
          FROM video_points v LEFT JOIN video_credentials c ON c.video_point_id = v.id WHERE v.id = ?`,
     )
-    .get(id) as { mainUrl: string | null; subUrl: string | null; username: string | null; secret: Buffer | null } | undefined;
+    .get(id) as { mainUrl: string | null; subUrl: string | null; codec: VideoSource['codec']; username: string | null; secret: Buffer | null } | undefined;
   if (!row) return null;
-  return { mainUrl: row.mainUrl, subUrl: row.subUrl, username: row.username, password: row.secret ? Buffer.from(row.secret).toString('utf8') : null };
+  return { mainUrl: row.mainUrl, subUrl: row.subUrl, codec: row.codec, username: row.username, password: row.secret ? Buffer.from(row.secret).toString('utf8') : null };
 }

@@ -11,5 +11,5 @@ export async function resolveCameraSource(store: Store, id: string, quality: Str
   if (!source) return 'unknown_camera';
   const url = quality === 'sub' ? (source.subUrl ?? source.mainUrl) : (source.mainUrl ?? source.subUrl);
   if (!url) return 'no_stream_url';
-  return { url, username: source.username, password: source.password };
+  return { url, codec: source.codec, username: source.username, password: source.password };
 }

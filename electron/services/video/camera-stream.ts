@@ -9,7 +9,8 @@ import { parseH265Sps } from '../../shared/video/h265-sps';
 import type { StreamFormat } from '../../shared/video/stream-format';
 import type { StreamStats, TileStreamState, VideoFailure } from '../../shared/contract/media';
 import type { Credentials } from '../../shared/video/rtsp-auth';
-import { RtspClient } from './rtsp-client';
+import type { VideoCodec } from '../../shared/video/sdp';
+import { openSource, type StreamClient } from './stream-client';
 import { RtspError } from './rtsp-error';
 
 export type Picture = { keyframe: boolean; timestampUs: number; receivedAtMs: number; data: Uint8Array };
@@ -26,6 +27,8 @@ export interface StreamViewer {
 export interface CameraStreamOptions {
   url: string;
   credentials?: Credentials;
+  /** The catalogue's codec: spares remuxed sources a probe. */
+  codec?: VideoCodec | 'unknown';
   /** How long the stream stays open after its last viewer leaves. */
   graceMs?: number;
   backoff?: { firstMs: number; maxMs: number };
@@ -42,7 +45,7 @@ const STATS_EVERY_MS = 1000;
 
 export class CameraStream {
   private readonly viewers = new Set<StreamViewer>();
-  private client: RtspClient | null = null;
+  private client: StreamClient | null = null;
   private status: StreamStatus = { state: 'connecting', reason: null, detail: null, retryInMs: null };
   private format: StreamFormat | null = null;
   private formatKey = '';
@@ -102,9 +105,9 @@ export class CameraStream {
 
   private connect(): void {
     if (this.stopped) return;
-    let client: RtspClient;
+    let client: StreamClient;
     try {
-      client = new RtspClient({ url: this.o.url, ...(this.o.credentials ? { credentials: this.o.credentials } : {}), ...(this.o.stallTimeoutMs ? { stallTimeoutMs: this.o.stallTimeoutMs } : {}), onUnit: (u) => this.onUnit(u) });
+      client = openSource({ url: this.o.url, ...(this.o.credentials ? { credentials: this.o.credentials } : {}), ...(this.o.codec ? { codec: this.o.codec } : {}), ...(this.o.stallTimeoutMs ? { stallTimeoutMs: this.o.stallTimeoutMs } : {}), onUnit: (u) => this.onUnit(u) });
     } catch (err) {
       this.retry(err instanceof RtspError ? err : new RtspError('bad_url', String(err)));
       return;
@@ -180,7 +183,7 @@ export class CameraStream {
     }
   }
 
-  private collectStats(client: RtspClient): void {
+  private collectStats(client: StreamClient): void {
     this.lost += client.stats?.lostPackets ?? 0;
     this.dropped += client.stats?.droppedUnits ?? 0;
   }

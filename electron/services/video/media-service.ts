@@ -8,7 +8,7 @@ import type { StreamFormat } from '../../shared/video/stream-format';
 import { CameraStream, type Picture, type StreamStatus, type StreamViewer } from './camera-stream';
 import type { RtspError } from './rtsp-error';
 
-export type StreamSource = { url: string; username: string | null; password: string | null };
+export type StreamSource = { url: string; codec?: 'h264' | 'h265' | 'unknown'; username: string | null; password: string | null };
 
 export interface MediaServiceOptions {
   /** The address of one camera stream, or null when the catalogue has none. */
@@ -49,6 +49,7 @@ export class MediaService {
       const log = this.o.log.child({ camera: key });
       s = new CameraStream({
         url: source.url,
+        ...(source.codec ? { codec: source.codec } : {}),
         ...(source.username !== null ? { credentials: { username: source.username, password: source.password ?? '' } } : {}),
         ...(this.o.graceMs !== undefined ? { graceMs: this.o.graceMs } : {}),
         ...(this.o.stallTimeoutMs !== undefined ? { stallTimeoutMs: this.o.stallTimeoutMs } : {}),

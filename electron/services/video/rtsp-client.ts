@@ -13,6 +13,7 @@ import { formatRequest, header, RtspProtocolError, RtspReader, type RtspResponse
 import { parseRtspUrl, RtspUrlError } from '../../shared/video/rtsp-url';
 import { parseSdp, SdpError, type SdpVideoTrack, type VideoCodec } from '../../shared/video/sdp';
 import { RtspError } from './rtsp-error';
+import type { StreamClient } from './stream-client';
 
 export interface RtspClientOptions {
   url: string;
@@ -37,7 +38,7 @@ const MAX_REDIRECTS = 3;
 
 type Pending = { resolve(r: RtspResponse): void; reject(e: Error): void; timer: NodeJS.Timeout };
 
-export class RtspClient {
+export class RtspClient implements StreamClient {
   /** Settles once, when the connection ends: null after close(), the failure otherwise. */
   readonly closed: Promise<RtspError | null>;
   private settle!: (e: RtspError | null) => void;
