@@ -24,6 +24,7 @@ const test = base.extend<{ rtsp: RtspServer; secured: RtspServer }>({
   hubCameras: async ({ rtsp, secured }, use) => {
     await use([
       { id: 'cam-e2e-h264', name: '测试 H.264 摄像机', location: at(37.4355, 116.3575), mainUrl: rtsp.url('/h264'), codec: 'h264' },
+      { id: 'cam-e2e-resize', name: '测试 变分辨率', location: at(37.4359, 116.3579), mainUrl: rtsp.url('/resize'), codec: 'h264' },
       { id: 'cam-e2e-h265', name: '测试 H.265 摄像机', location: at(37.4356, 116.3576), mainUrl: rtsp.url('/h265'), codec: 'h265' },
       { id: 'cam-e2e-secure', name: '测试 密码摄像机', location: at(37.4357, 116.3577), mainUrl: secured.url('/h264', { user: RTSP_USER, password: RTSP_PASSWORD }), codec: 'h264' },
       { id: 'cam-e2e-wrong', name: '测试 错误密码', location: at(37.4358, 116.3578), mainUrl: secured.url('/h264', { user: RTSP_USER, password: 'not-the-password' }), codec: 'h264' },
@@ -49,9 +50,9 @@ async function putCamera(page: Page, tile: number, name: string): Promise<void> 
   await page.getByTestId('video-point-row').filter({ hasText: name }).press('Enter');
 }
 
-async function expectMoving(page: Page, tile: number): Promise<void> {
+async function expectMoving(page: Page, tile: number, size = /^320x240:/): Promise<void> {
   const first = await canvasPixels(page, tile);
-  expect(first).toMatch(/^320x240:/);
+  expect(first).toMatch(size);
   // The test source's ball moves every picture: the canvas must change.
   await expect.poll(() => canvasPixels(page, tile), { timeout: 5000 }).not.toBe(first);
 }
@@ -119,4 +120,17 @@ test('a snapshot of a tile is saved as a PNG file', async ({ page, linked }) => 
   expect(download.suggestedFilename()).toMatch(/^测试 H\.264 摄像机-.*\.png$/);
   const file = await download.path();
   expect(fs.readFileSync(file).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+});
+
+test('a camera that changes resolution mid-stream keeps playing at the new size', async ({ page, linked }) => {
+  await page.goto(pairing(linked.host));
+  await page.keyboard.press('Alt+3');
+  await putCamera(page, 0, '测试 变分辨率');
+  const tile = page.getByTestId('video-tile').nth(0);
+  await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+  const size = () => page.getByTestId('video-canvas').nth(0).evaluate((c: HTMLCanvasElement) => `${c.width}x${c.height}`);
+  // The source switches every two seconds: both sizes must be drawn, and pictures keep changing after.
+  await expect.poll(size, { timeout: 10_000 }).toBe('480x272');
+  await expect.poll(size, { timeout: 10_000 }).toBe('320x240');
+  await expectMoving(page, 0, /^(320x240|480x272):/);
 });

@@ -4,13 +4,17 @@
 Mounts (all live, small frames so several streams stay cheap on a 2-core machine):
   /h264        H.264 Baseline, a moving ball, keyframe every second
   /h265        H.265, same picture
+  /resize      H.264 that switches between 320×240 and 480×272 every two seconds
 With --auth digest|basic every mount needs user "operator" and the --password.
   --file M=P   loops a pre-encoded H.264 file at mount M (no encoding cost per stream)
+  --timed-file M=P  plays an H.264 MP4 once at mount M, one session per client, paced in real
+               time; prints "SENT <mount> <picture n of the session> <epoch ms>" as each leaves
 Prints "READY <port>" on stdout once listening, then serves until killed or stdin closes.
 """
 import argparse
 import sys
 import threading
+import time
 
 import gi
 
@@ -50,6 +54,17 @@ def factory(launch, shared=True):
     return f
 
 
+def stamp_sent(_factory, media, mount):
+    """Prints when each access unit of this session leaves for the payloader (the benchmarks' clock)."""
+    count = [0]
+
+    def handoff(_identity, _buffer):
+        print(f"SENT {mount} {count[0]} {time.time() * 1000:.1f}", flush=True)
+        count[0] += 1
+
+    media.get_element().get_by_name("stamp").connect("handoff", handoff)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--port", type=int, default=0)
@@ -60,6 +75,8 @@ def main():
     ap.add_argument("--auth", choices=("none", "digest", "basic"), default="none")
     ap.add_argument("--file", action="append", default=[],
                     help="MOUNT=PATH: loop a pre-encoded H.264 file (no encoding cost per stream)")
+    ap.add_argument("--timed-file", action="append", default=[],
+                    help="MOUNT=PATH: play an H.264 MP4 once per client, paced, printing when each picture is sent")
     args = ap.parse_args()
 
     Gst.init(None)
@@ -70,12 +87,45 @@ def main():
     w, h, fps = args.width, args.height, args.fps
 
     mounts.add_factory("/h264", factory(h264(w, h, fps)))
+
+    # /resize: the camera changes resolution every two seconds (320×240 ⇄ 480×272), as some do
+    # when an engineer edits their settings; the encoder starts a new sequence each time.
+    resize = factory(
+        "( videotestsrc is-live=true pattern=ball ! videoscale ! "
+        f"capsfilter name=size caps=video/x-raw,format=I420,width=320,height=240,framerate={fps}/1 ! "
+        f"x264enc tune=zerolatency speed-preset=ultrafast key-int-max={fps} bitrate=800 ! "
+        "video/x-h264,profile=baseline ! rtph264pay name=pay0 pt=96 config-interval=-1 )", shared=False)
+
+    def on_configure(_factory, media):
+        size = media.get_element().get_by_name("size")
+        sizes = [(480, 272), (320, 240)]
+
+        def toggle():
+            width, height = sizes[0]
+            sizes.reverse()
+            size.set_property("caps", Gst.Caps.from_string(
+                f"video/x-raw,format=I420,width={width},height={height},framerate={fps}/1"))
+            return True
+
+        GLib.timeout_add(2000, toggle)
+
+    resize.connect("media-configure", on_configure)
+    mounts.add_factory("/resize", resize)
     mounts.add_factory("/h265", factory(h265(w, h, fps)))
     for spec in args.file:
         mount, path = spec.split("=", 1)
         mounts.add_factory(mount, factory(
             f"( multifilesrc location={path} loop=true ! h264parse ! "
             "rtph264pay name=pay0 pt=96 config-interval=-1 )"))
+
+    for spec in args.timed_file:
+        mount, path = spec.split("=", 1)
+        f = factory(
+            f"( filesrc location={path} ! qtdemux ! h264parse ! "
+            "identity name=stamp sync=true ! rtph264pay name=pay0 pt=96 config-interval=-1 )",
+            shared=False)
+        f.connect("media-configure", stamp_sent, mount)
+        mounts.add_factory(mount, f)
 
     if args.auth != "none":
         # Every mount then needs the operator's credentials: without them the server answers 401
@@ -90,7 +140,7 @@ def main():
             auth.add_basic(GstRtspServer.RTSPAuth.make_basic("operator", args.password), token)
             auth.set_supported_methods(GstRtsp.RTSPAuthMethod.BASIC)
         server.set_auth(auth)
-        for m in ("/h264", "/h265") + tuple(s.split("=", 1)[0] for s in args.file):
+        for m in ("/h264", "/h265", "/resize") + tuple(s.split("=", 1)[0] for s in args.file):
             f = mounts.match(m)[0]
             perms = GstRtspServer.RTSPPermissions()
             perms.add_role("operator")

@@ -12,15 +12,21 @@ const unavailable = rtspServerUnavailable();
 function window_(backlog = () => 0) {
   const messages: MediaServerMessage[] = [];
   const frames: MediaFrame[] = [];
+  /** Both kinds in the order they were sent: "format 320x240", "key", "delta", "state live". */
+  const order: string[] = [];
   const sink: MediaSink = {
-    send: (m) => messages.push(m),
+    send: (m) => {
+      messages.push(m);
+      order.push(m.type === 'format' ? `format ${m.format.width}x${m.format.height}` : m.type);
+    },
     sendFrame: (f) => {
       const frame = decodeFrame(f);
       if (frame) frames.push(frame);
+      order.push(frame?.keyframe ? 'key' : 'delta');
     },
     buffered: backlog,
   };
-  return { sink, messages, frames };
+  return { sink, messages, frames, order };
 }
 
 async function until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
@@ -42,6 +48,7 @@ describe.skipIf(unavailable !== null)('media service', () => {
     const cameras = new Map<string, StreamSource>([
       ['cam-1', { url: server.url('/h264'), username: null, password: null }],
       ['cam-265', { url: server.url('/h265'), username: null, password: null }],
+      ['cam-resize', { url: server.url('/resize'), username: null, password: null }],
     ]);
     service = new MediaService({
       resolve: async (id) => cameras.get(id) ?? 'unknown_camera',
@@ -92,6 +99,21 @@ describe.skipIf(unavailable !== null)('media service', () => {
     expect(service.openStreams).toBe(1);
     await until('stream closed after grace', () => service.openStreams === 0, 3000);
     cb.close();
+  });
+
+  it('a camera that changes resolution mid-stream: tiles are told the new format, on a keyframe', async () => {
+    const w = window_();
+    const c = service.connect(w.sink, 'w');
+    c.handle(JSON.stringify({ type: 'watch', slot: 1, cameraId: 'cam-resize', quality: 'main' }));
+    const sizes = () => w.messages.flatMap((m) => (m.type === 'format' ? [`${m.format.width}x${m.format.height}`] : []));
+    await until('two resolution changes', () => sizes().length >= 3, 12_000);
+    expect(sizes().slice(0, 3)).toEqual(['320x240', '480x272', '320x240']);
+    // Each new format reaches the window just before the keyframe that starts its sequence.
+    w.order.forEach((what, i) => {
+      if (what.startsWith('format')) expect(w.order.slice(i + 1).find((o) => o === 'key' || o === 'delta')).toBe('key');
+    });
+    c.close();
+    await until('stream closed', () => service.openStreams === 0, 3000);
   });
 
   it('refuses what is not in the contract, and names cameras it does not know', async () => {
