@@ -41,19 +41,20 @@ program
   .option('--hub <url>', 'command-centre hub to sync with; its secret comes from VIGIL_HUB_SECRET (default: an embedded demo hub with a simulated city)', hubUrl)
   .option('--demo-incidents-per-hour <n>', 'embedded demo hub: simulated incidents per hour (0 = none)', count, 30)
   .option('--demo-cameras <n>', 'embedded demo hub: size of the simulated camera catalogue', count, 200)
+  .option('--demo-camera-file <file>', 'embedded demo hub: also register these cameras (JSON, as vigil-hub --camera-file)')
   .option('--data <dir>', 'data folder: database, logs, pairing token', defaults.dataDir)
   .option('--workstation <id>', 'name of this workstation, recorded on every action', defaults.workstationId)
   .option('--operator <name>', 'operator on duty, recorded on every action', defaults.operatorName)
   .option('--bind <address>', 'browser host: address to listen on (loopback unless you mean otherwise)', '127.0.0.1')
   .option('--port <port>', 'browser host: port (0 picks a free one)', port, 7410)
   .option('--no-open', 'browser host: print the address instead of opening a Chromium app window')
-  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; demoIncidentsPerHour: number; demoCameras: number; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean }) => {
+  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; demoIncidentsPerHour: number; demoCameras: number; demoCameraFile?: string; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean }) => {
     if (o.hub && !defaults.hubSecret) throw new Error('--hub needs this workstation\'s secret at the hub in VIGIL_HUB_SECRET');
     await start({
       host: o.host,
       hubUrl: o.hub ?? null,
       hubSecret: defaults.hubSecret,
-      demo: { incidentsPerHour: o.demoIncidentsPerHour, cameras: o.demoCameras },
+      demo: { incidentsPerHour: o.demoIncidentsPerHour, cameras: o.demoCameras, ...(o.demoCameraFile ? { cameraFile: path.resolve(o.demoCameraFile) } : {}) },
       dataDir: path.resolve(o.data),
       workstationId: o.workstation,
       operatorName: o.operator,

@@ -54,12 +54,6 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   let server: Awaited<ReturnType<typeof startHubServer>>;
   try {
     for (const w of options.workstations ?? []) store.setWorkstationSecret(w.id, w.secret);
-    if (options.cameras?.length) {
-      const now = Date.now();
-      store.system((w) => {
-        for (const c of options.cameras!) w.upsertVideoPoint({ ...c, updatedAt: now });
-      });
-    }
     server = await startHubServer({ store, host: options.host, port: options.port, log });
   } catch (e) {
     store.close();
@@ -71,6 +65,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     if (options.simulator !== false) {
       const o = options.simulator ?? {};
       sim = startSimulator(store, { ...o, seed: o.seed ?? 1, clock: o.clock ?? options.clock, log: o.log ?? log });
+    }
+    // After the simulator: it seeds a city only into an empty hub, and these cameras join it.
+    if (options.cameras?.length) {
+      const now = Date.now();
+      store.system((w) => {
+        for (const c of options.cameras!) w.upsertVideoPoint({ ...c, updatedAt: now });
+      });
     }
   } catch (e) {
     await server.close();

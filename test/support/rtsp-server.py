@@ -4,6 +4,7 @@
 Mounts (all live, small frames so several streams stay cheap on a 2-core machine):
   /h264        H.264 Baseline, a moving ball, keyframe every second
   /h265        H.265, same picture
+  /pattern/P   H.264 of videotestsrc pattern P (smpte, spokes, pinwheel, circular)
   /resize      H.264 that switches between 320×240 and 480×272 every two seconds
 With --auth digest|basic every mount needs user "operator" and the --password.
   --file M=P   loops a pre-encoded H.264 file at mount M (no encoding cost per stream)
@@ -112,6 +113,9 @@ def main():
     resize.connect("media-configure", on_configure)
     mounts.add_factory("/resize", resize)
     mounts.add_factory("/h265", factory(h265(w, h, fps)))
+    # Other pictures, for screenshots of a grid that is not the same ball everywhere.
+    for pattern in ("smpte", "spokes", "pinwheel", "circular"):
+        mounts.add_factory(f"/pattern/{pattern}", factory(h264(w, h, fps, pattern)))
     for spec in args.file:
         mount, path = spec.split("=", 1)
         mounts.add_factory(mount, factory(

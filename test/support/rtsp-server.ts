@@ -6,7 +6,16 @@ import path from 'node:path';
 
 export const RTSP_USER = 'operator';
 export const RTSP_PASSWORD = 's3cret-pass';
-const SCRIPT = path.join(path.dirname(new URL(import.meta.url).pathname), 'rtsp-server.py');
+/** Next to this file — or, when this file is bundled elsewhere (test tools), in the repository's test/support. */
+function script(): string {
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  if (fs.existsSync(path.join(here, 'rtsp-server.py'))) return path.join(here, 'rtsp-server.py');
+  for (let dir = here; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'test', 'support', 'rtsp-server.py');
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error('rtsp-server.py not found');
+}
 /** Debian's Python: the GStreamer bindings are installed for it, not for other Pythons on PATH. */
 const PYTHON = '/usr/bin/python3';
 
@@ -34,7 +43,7 @@ export function rtspServerUnavailable(): string | null {
 }
 
 export function startRtspServer(o: RtspServerOptions = {}): Promise<RtspServer> {
-  const args = [SCRIPT, '--port', String(o.port ?? 0), '--auth', o.auth ?? 'none'];
+  const args = [script(), '--port', String(o.port ?? 0), '--auth', o.auth ?? 'none'];
   if (o.width) args.push('--width', String(o.width));
   if (o.height) args.push('--height', String(o.height));
   if (o.fps) args.push('--fps', String(o.fps));

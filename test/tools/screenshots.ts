@@ -5,12 +5,28 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnBrowserHost } from '../support/browser-host-process';
+import { rtspServerUnavailable, startRtspServer } from '../support/rtsp-server';
 import { CHROMIUM } from '../playwright.config';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const out = path.join(root, 'docs', 'screenshots');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-shots-'));
-const host = await spawnBrowserHost(path.join(root, 'dist', 'electron'), dataDir, ['--workstation', 'ws-dispatch-03', '--operator', '张伟', '--demo-incidents-per-hour', '0', '--demo-cameras', '10']);
+// Live cameras for the video view: the test RTSP server's pictures, plus one camera that is down.
+const noRtsp = rtspServerUnavailable();
+if (noRtsp) throw new Error(`screenshots need the test RTSP server: ${noRtsp}`);
+const rtsp = await startRtspServer({ width: 640, height: 360 });
+const cameraFile = path.join(dataDir, 'cameras.json');
+const near = (i: number) => ({ lat: 37.4355 + i * 0.001, lon: 116.3575 + i * 0.001 });
+const liveCameras = [
+  ['cam-shot-1', '德城区 东风路与湖滨路口 枪机', '/h264'],
+  ['cam-shot-2', '德城区 天衢广场 全景', '/pattern/smpte'],
+  ['cam-shot-3', '德城区 三八路 高点球机', '/pattern/spokes'],
+] as const;
+fs.writeFileSync(cameraFile, JSON.stringify([
+  ...liveCameras.map(([id, name, mount], i) => ({ id, name, location: near(i), mainUrl: rtsp.url(mount), codec: 'h264', district: '德城区', department: '公安局' })),
+  { id: 'cam-shot-4', name: '德城区 新湖大街 治安卡口', location: near(4), mainUrl: 'rtsp://127.0.0.1:1/Streaming/Channels/101', codec: 'h264', district: '德城区', department: '公安局' },
+]));
+const host = await spawnBrowserHost(path.join(root, 'dist', 'electron'), dataDir, ['--workstation', 'ws-dispatch-03', '--operator', '张伟', '--demo-incidents-per-hour', '0', '--demo-cameras', '10', '--demo-camera-file', cameraFile]);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: 'dark' });
@@ -34,6 +50,19 @@ try {
   await page.locator('[data-testid="map"]:not([data-basemap="loading"])').waitFor();
   await page.getByTestId('map-selected-incident').waitFor();
   await page.screenshot({ path: path.join(out, 'map-zh-CN.png') });
+  // The video view: four tiles, stream details on the first, a camera that is down on the last.
+  await page.keyboard.press('Alt+3');
+  const names = [...liveCameras.map(([, name]) => name), '德城区 新湖大街 治安卡口'];
+  for (const [i, name] of names.entries()) {
+    await page.getByTestId('video-tile').nth(i).click();
+    await page.getByTestId('video-point-row').filter({ hasText: name }).press('Enter');
+  }
+  for (const i of [0, 1, 2]) await page.locator(`[data-testid="video-tile"][data-state="live"]`).nth(i).waitFor();
+  await page.getByTestId('video-tile').nth(0).press('i');
+  await page.getByTestId('tile-problem').waitFor();
+  await page.waitForTimeout(2500); // a couple of stats rounds, so the details show measured figures
+  await page.screenshot({ path: path.join(out, 'video-zh-CN.png') });
+  await page.keyboard.press('Alt+1');
   await page.keyboard.press('Control+Shift+L');
   await page.keyboard.press('Alt+1');
   await page.locator('html[lang="en"]').waitFor();
@@ -42,5 +71,6 @@ try {
 } finally {
   await browser.close();
   host.child.kill('SIGTERM');
+  await rtsp.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

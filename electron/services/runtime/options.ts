@@ -12,7 +12,8 @@ export interface RuntimeOptions {
   workstationId: string;
   operatorName: string;
   /** The embedded hub's simulated city: incidents per hour (0 = none) and catalogue size. */
-  demo: { incidentsPerHour: number; cameras: number };
+  /** The embedded demo hub's city; `cameraFile` adds real cameras (e.g. the site's own) to it. */
+  demo: { incidentsPerHour: number; cameras: number; cameraFile?: string };
 }
 
 export function defaultDataDir(): string {

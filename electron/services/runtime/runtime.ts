@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startHub, type Hub } from '../../hub/hub';
+import { readCameraFile } from '../../hub/camera-file';
 import { SYNC_PROTOCOL } from '../../shared/sync/protocol';
 import { connectSocketLink } from '../sync/socket-link';
 import { SyncService } from '../sync/sync-service';
@@ -67,6 +68,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       port: 0,
       workstations: [{ id: actor.workstationId, secret }],
       simulator: { incidentsPerHour: options.demo.incidentsPerHour, cameras: options.demo.cameras },
+      cameras: options.demo.cameraFile ? readCameraFile(options.demo.cameraFile) : [],
       log: log.child({ part: 'hub' }),
     });
     log.info({ hub: embedded.url }, 'embedded demo hub started');

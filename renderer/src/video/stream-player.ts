@@ -31,6 +31,8 @@ export class StreamPlayer {
   private readonly receivedAt = new Map<number, number>();
   private readonly latencies: number[] = [];
   private notifyScheduled = false;
+  /** Pictures main received before this player existed are the kept GOP replayed for a quick start, not latency. */
+  private readonly since = Date.now();
   view: PlayerView = { state: 'connecting', reason: null, detail: null, retryInMs: null, format: null, stats: null, unsupported: false, latencyMs: null, framesDrawn: 0 };
 
   attach(canvas: HTMLCanvasElement): void {
@@ -123,7 +125,7 @@ export class StreamPlayer {
         canvas.getContext('2d')?.drawImage(frame, 0, 0);
       }
       const at = this.receivedAt.get(frame.timestamp);
-      if (at !== undefined) {
+      if (at !== undefined && at >= this.since) {
         this.latencies.push(Date.now() - at);
         if (this.latencies.length > LATENCY_SAMPLES) this.latencies.shift();
       }
