@@ -92,6 +92,20 @@ describe.skipIf(unavailable !== null)('RTSP client against the GStreamer RTSP se
     expect((await failure(basic.url('/h264', { user: RTSP_USER, password: 'nope' }))).reason).toBe('auth');
   });
 
+  it('follows a redirect to where the stream really is (a loopback redirector in front of the real server)', async () => {
+    await withFakeCamera(
+      (socket) => answerRequests(socket, (method, cseq) =>
+        method === 'DESCRIBE'
+          ? `RTSP/1.0 302 Moved Temporarily\r\nCSeq: ${cseq}\r\nLocation: ${open.url('/h264')}\r\n\r\n`
+          : `RTSP/1.0 200 OK\r\nCSeq: ${cseq}\r\nPublic: OPTIONS, DESCRIBE\r\n\r\n`),
+      async (url) => {
+        const { units, codec } = await collect(url, 5);
+        expect(codec).toBe('h264');
+        expect(units[0]!.keyframe).toBe(true);
+      },
+    );
+  });
+
   it('says a stream does not exist, and that nothing answers at an address', async () => {
     expect((await failure(open.url('/no-such-stream'))).reason).toBe('not_found');
     const port = await freePort();
