@@ -8,8 +8,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { AuthEnvelope, CloseCode, MAX_MESSAGE_BYTES } from '../shared/contract/envelope';
 import { dispatch } from '../services/api/dispatch';
 import { resolveAsset, SECURITY_HEADERS } from '../services/http/assets';
-import { ONLINE_TILE_ROUTE, type OnlineTileProxy } from '../services/maps/online-tiles';
-import { answerTileRequest, TILE_ROUTE, type TileAnswer, type TileService } from '../services/maps/tile-service';
+import { ONLINE_TILE_ROUTE } from '../services/maps/online-tiles';
+import { answerTileRequest, TILE_ROUTE, type TileAnswer } from '../services/maps/tile-service';
 import type { Runtime } from '../services/runtime/runtime';
 import { tokenMatches } from './pairing';
 

@@ -19,7 +19,8 @@ export type TemplateProblem = 'scheme' | 'host' | 'placeholders' | 'subdomains' 
  * template is filled by Vigil's main process, not interpreted.
  */
 export function templateProblem(template: string, subdomains: string): TemplateProblem | null {
-  if (/[\s\u0000-\u001f\u007f"<>\\^`|]/.test(template)) return 'characters';
+  // Spaces, control characters and the characters URLs never carry unescaped.
+  if (/\s/.test(template) || [...template].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f) || /["<>\\^`|]/.test(template)) return 'characters';
   const m = /^(https?):\/\/([^/?#]*)([/?#].*)?$/i.exec(template);
   if (!m) return 'scheme';
   const authority = m[2]!;
