@@ -162,6 +162,7 @@ async function run(variant: Variant, sizes: Sizes): Promise<PageResult> {
       seeingCameraIds: new Set(),
       // Same content as the markers: no graticule (Vigil draws one only when no base map is imported).
       graticule: false,
+      datum: 'wgs84',
     };
     map.fitBounds(L.latLngBounds([bounds.south, bounds.west], [bounds.north, bounds.east]), { padding: [24, 24], animate: false, maxZoom: 16 });
     layer.setData(data);

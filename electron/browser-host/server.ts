@@ -8,7 +8,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { AuthEnvelope, CloseCode, MAX_MESSAGE_BYTES } from '../shared/contract/envelope';
 import { dispatch } from '../services/api/dispatch';
 import { resolveAsset, SECURITY_HEADERS } from '../services/http/assets';
-import { answerTileRequest, TILE_ROUTE, type TileService } from '../services/maps/tile-service';
+import { ONLINE_TILE_ROUTE } from '../services/maps/online-tiles';
+import { answerTileRequest, TILE_ROUTE, type TileAnswer } from '../services/maps/tile-service';
 import type { Runtime } from '../services/runtime/runtime';
 import type { MediaConnection } from '../services/video/media-service';
 import { tokenMatches } from './pairing';
@@ -33,7 +34,9 @@ export interface BrowserHost {
 export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHost> {
   const { log } = o.runtime;
   const server = http.createServer((req, res) => {
-    if ((req.url ?? '').startsWith(TILE_ROUTE)) serveTile(o.runtime.maps, req, res);
+    const url = req.url ?? '';
+    if (url.startsWith(TILE_ROUTE)) serveTile(req, res, (pathname) => answerTileRequest(o.runtime.maps, pathname));
+    else if (url.startsWith(ONLINE_TILE_ROUTE)) serveTile(req, res, (pathname) => o.runtime.onlineTiles.answer(pathname));
     else serveAsset(o.rendererDir, req, res);
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -172,17 +175,19 @@ function serveAsset(root: string, req: http.IncomingMessage, res: http.ServerRes
 }
 
 /**
- * Offline map tiles (and the list of maps at /tiles/), served like the renderer's files without
- * the pairing token: an <img> cannot carry it, and a base map is no operational data.
+ * Map tiles: the offline maps (and their list at /tiles/) and the online sources main fetches,
+ * served like the renderer's files without the pairing token: an <img> cannot carry it, and a
+ * base map is no operational data.
  */
-function serveTile(maps: TileService, req: http.IncomingMessage, res: http.ServerResponse): void {
+function serveTile(req: http.IncomingMessage, res: http.ServerResponse, answer: (pathname: string) => TileAnswer | Promise<TileAnswer>): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
     return;
   }
-  const answer = answerTileRequest(maps, (req.url ?? '').split('?')[0]!);
-  res.writeHead(answer.status, { ...answer.headers, ...SECURITY_HEADERS });
-  res.end(req.method === 'HEAD' ? undefined : answer.body);
+  void Promise.resolve(answer((req.url ?? '').split('?')[0]!)).then((a) => {
+    res.writeHead(a.status, { ...a.headers, ...SECURITY_HEADERS });
+    res.end(req.method === 'HEAD' ? undefined : a.body);
+  });
 }
 
 function safeJson(text: string): unknown {

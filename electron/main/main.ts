@@ -32,7 +32,7 @@ async function start(): Promise<void> {
   const preload = path.join(__dirname, 'preload.cjs');
   hardenAllContents();
   // Tiles are served once the runtime (and its map sources) exists; until then they answer 503.
-  serveRenderer(path.join(__dirname, '..', 'renderer'), () => runtime?.maps ?? null);
+  serveRenderer(path.join(__dirname, '..', 'renderer'), () => runtime);
   runtime = await startRuntime(options, {
     host: 'electron',
     workerPath: path.join(__dirname, 'store-worker.cjs'),

@@ -178,8 +178,10 @@ test('the map plots every incident and camera offline, and lists the cameras tha
   await expect(page.getByTestId('mini-map')).toHaveAttribute('data-cameras', '2');
   await page.keyboard.press('Alt+2');
   const map = page.getByTestId('map');
-  await expect(map).toHaveAttribute('data-basemap', 'none'); // no MBTiles imported: grid and scale, never blank
-  await expect(page.getByTestId('map-no-basemap')).toBeVisible();
+  // Nothing imported, nothing configured, no network: the bundled world map with grid and scale, never blank.
+  await expect(map).toHaveAttribute('data-basemap', 'bundled');
+  await expect(map).toHaveAttribute('data-world', '10m');
+  await expect(map).not.toHaveAttribute('data-world-shapes', '0');
   await expect(map).toHaveAttribute('data-incidents', '6');
   await expect(map).toHaveAttribute('data-cameras', '10');
   await expect(page.getByTestId('map-selected-incident')).toContainText('东方红路与三八路交叉口');
@@ -235,18 +237,23 @@ test('an operator imports an offline map from this machine; a file that is not o
     await page.goto(pairing(host));
     await page.keyboard.press('Alt+2');
     const map = page.getByTestId('map');
-    await expect(map).toHaveAttribute('data-basemap', 'none');
+    await expect(map).toHaveAttribute('data-basemap', 'bundled');
     await page.getByTestId('map-import-toggle').click();
     await page.getByTestId('map-import-path').fill(bad);
     await page.getByTestId('map-import-submit').click();
     await expect(page.getByTestId('map-import-result')).toHaveAttribute('data-ok', 'false');
     await expect(page.getByTestId('map-import-result')).toContainText('不是 SQLite 数据库');
-    await expect(map).toHaveAttribute('data-basemap', 'none');
+    await expect(map).toHaveAttribute('data-basemap', 'bundled');
     await page.getByTestId('map-import-path').fill(good);
     await page.getByTestId('map-import-submit').click();
     await expect(page.getByTestId('map-import-result')).toContainText('已导入：德州离线底图');
-    await expect(map).not.toHaveAttribute('data-basemap', /^(none|loading)$/);
-    await expect(page.getByTestId('map-basemap')).toContainText('德州离线底图');
+    const id = path.basename(good, '.mbtiles');
+    await expect(map).toHaveAttribute('data-basemap', id);
+    await expect(page.getByTestId('map-basemap')).toHaveValue(`mbtiles:${id}`);
+    await expect(page.getByTestId('map-basemap').locator('option:checked')).toHaveText('离线地图：德州离线底图');
+    // Its tiles are drawn over the bundled world map, which stays beneath.
+    await expect(page.locator('.map-basemap img').first()).toHaveAttribute('src', new RegExp(`tiles/${id}/`));
+    await expect(map).not.toHaveAttribute('data-world', 'loading');
     // The copy is in the workstation's maps folder; the refused file was never copied.
     expect(fs.readdirSync(path.join(dataDir, 'maps')).filter((f) => !f.startsWith('.'))).toEqual([path.basename(good)]);
   } finally {

@@ -1,10 +1,23 @@
-// The dispatch flow an operator runs all shift: an incident from the command centre is opened,
-// the recommended unit sent, the incident moved through to closed; every step is in the
-// chronology and on the hub — online, and again through a hub outage.
+// The dispatch flow an operator runs all shift: an incident arrives from the command centre's
+// simulated city while the operator watches, is opened, the recommended unit sent, the incident
+// moved through to closed; every step is in the chronology and on the hub — online, and again
+// through a hub outage.
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { SEED_INCIDENTS } from '../../electron/hub/city';
 import { expect, pairing, test } from './fixtures';
+
+/**
+ * The hub's city for this test: with this seed and rate the simulator (deterministic for a seed,
+ * one step every 5 s) brings exactly one new incident at its first step, leaves it untouched
+ * (status new) for the next 14 steps — over a minute for the operator to take it, after which
+ * the simulator leaves it alone — and brings no other in its first 40 steps. Found by running
+ * the simulator with these options; electron/hub/simulator.test.ts covers its determinism.
+ */
+test.use({ hubIncidentsPerHour: 60, hubSimSeed: 46 });
+
+const SEEDED = new RegExp(SEED_INCIDENTS.map((s) => s.address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
 
 /** Open the incident, follow its plan, send the best-suited unit, then en route → on scene → closed. */
@@ -53,20 +66,32 @@ async function hubEvents(hubDir: string, address: string): Promise<string[]> {
   }
 }
 
-test('an operator works incidents from the command centre to closed, online and through an outage', async ({ page, linked }) => {
+async function creator(hubDir: string, address: string): Promise<string> {
+  const db = new Database(path.join(hubDir, 'hub.db'), { readonly: true });
+  try {
+    return (db.prepare("SELECT e.workstation_id AS w FROM events e JOIN incidents i ON i.id = e.incident_id WHERE i.address = ? AND e.kind = 'created'").get(address) as { w: string }).w;
+  } finally {
+    db.close();
+  }
+}
+
+test('an operator takes an incident as it arrives from the command centre and works it to closed, then another through a hub outage', async ({ page, linked }) => {
   test.setTimeout(150_000);
-  // No new arrivals (hubIncidentsPerHour 0): the demo city's own incidents are worked, so nothing races the operator.
   const { hubDir } = linked;
   await page.goto(pairing(linked.host));
   await expect(page.getByTestId('hub-status')).toHaveAttribute('data-state', 'online');
-  await expect(page.getByTestId('incident-row')).toHaveCount(6);
+  await expect(page.getByTestId('incident-row').filter({ hasText: SEEDED })).toHaveCount(6);
 
-  // Online: the illegal parking at the college gate.
-  await workIncident(page, '湖滨北路 德州学院东门');
-  // The cameras that see it are listed, the one facing it first.
-  await expect(page.getByTestId('camera-seeing').first()).toContainText('湖滨北路 德州学院东门');
+  // Online: a new incident arrives from the hub's simulated city while the operator watches.
+  const arrived = page.getByTestId('incident-row').filter({ hasNotText: SEEDED });
+  await expect(arrived).toHaveCount(1, { timeout: 30_000 });
+  await expect(arrived).toHaveAttribute('data-status', 'new');
+  const address = (await arrived.locator('.address').textContent())!.trim();
+  await workIncident(page, address);
   await expect(page.getByTestId('pending-actions')).toHaveText('0', { timeout: 20_000 });
-  expect(await hubEvents(hubDir, '湖滨北路 德州学院东门')).toEqual(['plan_step:done', 'assign', 'plan_step:done', 'plan_step:skipped', 'status:en_route', 'status:on_scene', 'status:closed', 'release']);
+  expect(await hubEvents(hubDir, address)).toEqual(['plan_step:done', 'assign', 'plan_step:done', 'plan_step:skipped', 'status:en_route', 'status:on_scene', 'status:closed', 'release']);
+  // Created by the city, everything after by this workstation: the simulator left it to the operator.
+  expect(await creator(hubDir, address)).toBe('hub');
 
   // Through an outage: the traffic accident, worked while the hub is down.
   await linked.stopHub();

@@ -33,11 +33,13 @@ async function stopHost(host: HostProcess): Promise<void> {
  * Each test gets a fresh data folder and its own browser host process, stopped afterwards.
  * `test.use({ damagedDatabase: true })` puts a corrupt vigil.db there before the host starts.
  * `linked` instead runs the workstation against a separate hub process; `test.use({
- * hubIncidentsPerHour })` sets how busy its simulated city is (0: no new arrivals).
+ * hubIncidentsPerHour })` sets how busy its simulated city is (0: no new arrivals), `hubSimSeed`
+ * which city it plays (the simulator is deterministic for a seed).
  */
-export const test = base.extend<{ damagedDatabase: boolean; hubIncidentsPerHour: number; hubCameras: readonly object[]; dataDir: string; host: HostProcess; linked: LinkedWorkstation }>({
+export const test = base.extend<{ damagedDatabase: boolean; hubIncidentsPerHour: number; hubSimSeed: number; hubCameras: readonly object[]; dataDir: string; host: HostProcess; linked: LinkedWorkstation }>({
   damagedDatabase: [false, { option: true }],
   hubIncidentsPerHour: [0, { option: true }],
+  hubSimSeed: [1, { option: true }],
   /** Cameras the hub registers at start (`--camera-file`), e.g. pointing at a test RTSP server. */
   hubCameras: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern
@@ -52,11 +54,11 @@ export const test = base.extend<{ damagedDatabase: boolean; hubIncidentsPerHour:
     await use(host);
     await stopHost(host);
   },
-  linked: async ({ dataDir, hubIncidentsPerHour, hubCameras }, use) => {
+  linked: async ({ dataDir, hubIncidentsPerHour, hubSimSeed, hubCameras }, use) => {
     const hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-hub-'));
     const cameraFile = path.join(hubDir, 'cameras.json');
     fs.writeFileSync(cameraFile, JSON.stringify(hubCameras));
-    const hubArgs = (port: number) => ['--port', String(port), '--data', hubDir, '--workstation', `ws-dispatch-03:${HUB_SECRET}`, '--incidents-per-hour', String(hubIncidentsPerHour), '--cameras', '10', '--camera-file', cameraFile];
+    const hubArgs = (port: number) => ['--port', String(port), '--data', hubDir, '--workstation', `ws-dispatch-03:${HUB_SECRET}`, '--incidents-per-hour', String(hubIncidentsPerHour), '--sim-seed', String(hubSimSeed), '--cameras', '10', '--camera-file', cameraFile];
     let hub: HubProcess | null = await spawnHub(DIST, hubArgs(0));
     const port = hub.port;
     let host: HostProcess | null = null;

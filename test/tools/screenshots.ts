@@ -49,6 +49,15 @@ try {
   await page.keyboard.press('Alt+2');
   await page.locator('[data-testid="map"]:not([data-basemap="loading"])').waitFor();
   await page.getByTestId('map-selected-incident').waitFor();
+  // Out to the region, where the bundled world map shows: the Bohai coast, the Yellow River.
+  const zoomOut = page.locator('.leaflet-control-zoom-out');
+  const start = Number(await page.getByTestId('map').getAttribute('data-zoom'));
+  for (let z = start - 1; z >= Math.min(start - 1, 8); z--) {
+    await zoomOut.click();
+    await page.locator(`[data-testid="map"][data-zoom="${z}"]`).waitFor();
+  }
+  await page.locator('[data-testid="map"][data-world="10m"]').waitFor();
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: path.join(out, 'map-zh-CN.png') });
   // The video view: four tiles, stream details on the first, a camera that is down on the last.
   await page.keyboard.press('Alt+3');

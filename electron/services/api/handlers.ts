@@ -4,7 +4,11 @@ import type { Method, Params, Result } from '../../shared/contract/requests';
 import type { HubStatus } from '../../shared/contract/status';
 import type { Actor, WindowRole } from '../../shared/domain/identity';
 import type { Logger } from '../log/logger';
+import { randomBytes } from 'node:crypto';
+import { ServiceError } from '../../shared/contract/errors';
+import { MAX_ONLINE_SOURCES, OnlineTileSource, type MapSettings } from '../../shared/domain/tile-source';
 import { importMbtiles } from '../maps/import';
+import type { OnlineTileProxy } from '../maps/online-tiles';
 import { MbtilesError } from '../maps/mbtiles';
 import type { Store } from '../store/store';
 import type { EventBus } from './event-bus';
@@ -21,6 +25,8 @@ export interface ServiceDeps {
   sync: { kick(): void; refreshCounts(): Promise<void> } | null;
   /** Where imported offline maps live (<data>/maps); the tile service serves what is there. */
   mapsDir: string;
+  /** Fetches the tiles of the configured online sources for the windows; told whenever they change. */
+  onlineTiles: Pick<OnlineTileProxy, 'setSources'>;
   /** Opens a window of a role: a BrowserWindow in Electron, an app window or nothing in a browser. */
   openWindow: (role: WindowRole) => Promise<void>;
 }
@@ -38,6 +44,14 @@ export function createHandlers(d: ServiceDeps): Handlers {
     }
     d.sync?.kick();
     await d.sync?.refreshCounts();
+  }
+
+  /** After a change of map settings: main's tile proxy and every window follow at once. */
+  async function mapsChanged(): Promise<MapSettings> {
+    const settings = await d.store.call('getMapSettings', { workstationId: d.actor.workstationId });
+    d.onlineTiles.setSources(settings.onlineSources);
+    d.bus.emit('maps.settings', settings);
+    return settings;
   }
 
   return {
@@ -94,6 +108,34 @@ export function createHandlers(d: ServiceDeps): Handlers {
         return { ok: false, reason: err.reason, message: err.message };
       }
     },
+    'maps.settings': () => d.store.call('getMapSettings', { workstationId: d.actor.workstationId }),
+    'maps.saveOnlineSource': async (p) => {
+      const { onlineSources } = await d.store.call('getMapSettings', { workstationId: d.actor.workstationId });
+      const source = OnlineTileSource.parse({ ...p, id: p.id ?? `src-${randomBytes(4).toString('hex')}` });
+      const at = onlineSources.findIndex((s) => s.id === source.id);
+      if (at < 0 && onlineSources.length >= MAX_ONLINE_SOURCES) throw new ServiceError('bad-request', `at most ${MAX_ONLINE_SOURCES} online tile sources`);
+      const next = at < 0 ? [...onlineSources, source] : onlineSources.map((s, i) => (i === at ? source : s));
+      await d.store.call('setOnlineSources', { actor: d.actor, sources: next });
+      // The address may hold a key (Tianditu's tk): the log gets the host only.
+      d.log.info({ action: 'maps.online-source', id: source.id, host: new URL(source.urlTemplate.replace(/\{s\}/g, 'x')).host, datum: source.datum }, 'online tile source saved');
+      return mapsChanged();
+    },
+    'maps.removeOnlineSource': async (p) => {
+      const { onlineSources, basemap } = await d.store.call('getMapSettings', { workstationId: d.actor.workstationId });
+      if (!onlineSources.some((s) => s.id === p.id)) throw new ServiceError('not-found', `no online tile source ${p.id}`);
+      await d.store.call('setOnlineSources', { actor: d.actor, sources: onlineSources.filter((s) => s.id !== p.id) });
+      if (basemap?.kind === 'online' && basemap.id === p.id) await d.store.call('setBasemap', { actor: d.actor, basemap: null });
+      return mapsChanged();
+    },
+    'maps.setBasemap': async (p) => {
+      if (p.basemap?.kind === 'online') {
+        const id = p.basemap.id;
+        const { onlineSources } = await d.store.call('getMapSettings', { workstationId: d.actor.workstationId });
+        if (!onlineSources.some((s) => s.id === id)) throw new ServiceError('not-found', `no online tile source ${id}`);
+      }
+      await d.store.call('setBasemap', { actor: d.actor, basemap: p.basemap });
+      return mapsChanged();
+    },
     'sync.status': async () => d.hub(),
     'sync.rejections': () => d.store.call('listRejections'),
     'sync.dismissRejection': async (p) => {
@@ -119,7 +161,10 @@ export function createHandlers(d: ServiceDeps): Handlers {
       const movedTo = status.state === 'ready' ? status.movedAside : undefined;
       d.log.warn({ action: 'store.recover', before, movedTo, after: status.state }, 'damaged database moved aside at operator request');
       // A fresh database is a new client to the hub: sync downloads everything again.
-      if (status.state === 'ready') d.sync?.kick();
+      if (status.state === 'ready') {
+        d.sync?.kick();
+        await mapsChanged();
+      }
       d.bus.emit('store.status', status);
       return status;
     },

@@ -142,37 +142,37 @@ export interface TileAnswerOptions {
  * Never throws for a bad request; a damaged file answers 500.
  */
 export function answerTileRequest(maps: TileService, pathname: string, opts: TileAnswerOptions = {}): TileAnswer {
-  if (!pathname.startsWith(TILE_ROUTE)) return text(404, 'not found');
+  if (!pathname.startsWith(TILE_ROUTE)) return textAnswer(404, 'not found');
   const rest = pathname.slice(TILE_ROUTE.length);
   if (rest === '' || rest === 'index.json') {
     let sources: TileSourceInfo[];
     try {
       sources = maps.list();
     } catch {
-      return text(500, 'maps cannot be listed');
+      return textAnswer(500, 'maps cannot be listed');
     }
     const body = Buffer.from(JSON.stringify({ sources }), 'utf8');
     return { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }, body };
   }
   const parts = rest.split('/');
-  if (parts.length !== 4) return text(404, 'not found');
+  if (parts.length !== 4) return textAnswer(404, 'not found');
   const [rawId, ...coords] = parts as [string, string, string, string];
   let id: string;
   try {
     id = decodeURIComponent(rawId);
   } catch {
-    return text(400, 'bad map name');
+    return textAnswer(400, 'bad map name');
   }
-  if (!coords.every((c) => /^\d{1,8}$/.test(c))) return text(400, 'bad tile coordinates');
+  if (!coords.every((c) => /^\d{1,8}$/.test(c))) return textAnswer(400, 'bad tile coordinates');
   const [z, x, y] = coords.map(Number) as [number, number, number];
   let tile: Tile | null;
   try {
     tile = maps.tile(id, z, x, y);
   } catch (err) {
-    if (err instanceof ServiceError && err.code === 'bad-request') return text(400, err.message);
-    return text(500, 'map file cannot be read');
+    if (err instanceof ServiceError && err.code === 'bad-request') return textAnswer(400, err.message);
+    return textAnswer(500, 'map file cannot be read');
   }
-  if (!tile) return text(404, 'no such tile');
+  if (!tile) return textAnswer(404, 'no such tile');
   const headers: Record<string, string> = { 'Content-Type': tile.contentType, 'Cache-Control': TILE_CACHE_CONTROL };
   let body = tile.data;
   if (tile.encoding === 'gzip') {
@@ -180,7 +180,7 @@ export function answerTileRequest(maps: TileService, pathname: string, opts: Til
       try {
         body = zlib.gunzipSync(body);
       } catch {
-        return text(500, 'map tile cannot be unpacked');
+        return textAnswer(500, 'map tile cannot be unpacked');
       }
     } else {
       headers['Content-Encoding'] = 'gzip';
@@ -190,7 +190,8 @@ export function answerTileRequest(maps: TileService, pathname: string, opts: Til
   return { status: 200, headers, body };
 }
 
-function text(status: number, message: string): TileAnswer {
+/** A short plain-text answer (errors), never cached. */
+export function textAnswer(status: number, message: string): TileAnswer {
   const body = Buffer.from(message, 'utf8');
   return { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'no-store' }, body };
 }

@@ -11,6 +11,7 @@ import type { WindowRole } from '../../shared/domain/identity';
 import { EventBus } from '../api/event-bus';
 import { createHandlers, type Handlers } from '../api/handlers';
 import { createLogger, type Logger } from '../log/logger';
+import { createOnlineTileProxy, type OnlineTileProxy } from '../maps/online-tiles';
 import { createTileService, MAPS_FOLDER, type TileService } from '../maps/tile-service';
 import { Store } from '../store/store';
 import { MediaService } from '../video/media-service';
@@ -27,6 +28,8 @@ export interface Runtime {
   maps: TileService;
   /** Camera streams for every window's video tiles (both hosts carry its channel). */
   media: MediaService;
+  /** Tiles of the configured online sources, fetched by main, served by both hosts under /online-tiles/. */
+  onlineTiles: OnlineTileProxy;
   close(): Promise<void>;
 }
 
@@ -55,6 +58,11 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   const maps = createTileService(path.join(options.dataDir, MAPS_FOLDER), {
     onUnusable: (file, err) => log.warn({ file, err: err instanceof Error ? err.message : String(err) }, 'map file in the maps folder cannot be used'),
   });
+  const onlineTiles = createOnlineTileProxy({
+    userAgent: `Vigil/${VERSION} (city command-centre workstation)`,
+    onFailure: (source, reason) => log.warn({ source, reason }, 'online tile source failing; the bundled map shows beneath'),
+  });
+  if (opened.state === 'ready') onlineTiles.setSources((await store.call('getMapSettings', { workstationId: actor.workstationId })).onlineSources);
 
   // No city platform configured: run the reference hub here, with a simulated city, so the
   // workstation behaves exactly as it will against a real hub (the demo).
@@ -100,6 +108,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       refreshCounts: async () => sync?.refreshCounts(),
     },
     openWindow: host.openWindow,
+    onlineTiles,
     mapsDir: path.join(options.dataDir, MAPS_FOLDER),
   });
   const media = new MediaService({ resolve: (id, quality) => resolveCameraSource(store, id, quality), log: log.child({ part: 'video' }) });
@@ -110,6 +119,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     log,
     maps,
     media,
+    onlineTiles,
     async close() {
       media.close();
       await sync?.stop();

@@ -10,7 +10,11 @@ import { chronology, incidentPlan, listIncidents, listRejections, listUnits, ove
 import { addNoteAction, assignmentAction, clientId, createIncidentAction, outboxBatch, outboxCounts, planStepAction, recordResults, setStatusAction } from './outbox';
 import { applyChanges, applySnapshotPage, readCursor, startResync } from './sync-apply';
 import type { Change, MutationResult, SnapshotPage, Stream } from '../../shared/sync/protocol';
-import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator } from './writers';
+import { BasemapChoice, MapSettings, OnlineTileSource } from '../../shared/domain/tile-source';
+import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator, writeSetting } from './writers';
+
+const MAP_SOURCES_KEY = 'map.onlineSources';
+const MAP_BASEMAP_KEY = 'map.basemap';
 
 export class StoreUnavailableError extends Error {
   readonly code = 'store-unavailable';
@@ -96,6 +100,14 @@ export function createOps(state: StoreState) {
       return v === 'zh-CN' || v === 'en' ? v : null;
     },
     setLanguage: (a: { actor: Actor; language: Language }) => setLanguage(state.ready, a.actor, a.language),
+    /** The base map choice and online tile sources of a workstation; a value that no longer parses reads as unset. */
+    getMapSettings: (a: { workstationId: string }): MapSettings => {
+      const sources = OnlineTileSource.array().safeParse(readSetting(state.ready, a.workstationId, MAP_SOURCES_KEY));
+      const basemap = BasemapChoice.safeParse(readSetting(state.ready, a.workstationId, MAP_BASEMAP_KEY));
+      return { onlineSources: sources.success ? sources.data : [], basemap: basemap.success ? basemap.data : null };
+    },
+    setOnlineSources: (a: { actor: Actor; sources: OnlineTileSource[] }) => writeSetting(state.ready, a.actor, MAP_SOURCES_KEY, a.sources, 'maps.online-sources'),
+    setBasemap: (a: { actor: Actor; basemap: BasemapChoice | null }) => writeSetting(state.ready, a.actor, MAP_BASEMAP_KEY, a.basemap, 'maps.basemap'),
     /** An operator action that changes no table here (a map import): its audit row alone. */
     audit: (a: { actor: Actor; action: string; details: Record<string, unknown> }) => recordAction(state.ready, a.actor, a.action, a.details),
     close: () => state.close(),

@@ -65,6 +65,27 @@ describe('store (worker thread, real SQLite file)', () => {
     expect((await s.call('counts')).auditRows).toBe(1);
   });
 
+  it('keeps online tile sources and the base map choice per workstation, audited, and reads a value that no longer parses as unset', async () => {
+    const file = path.join(tempDir(), 'vigil.db');
+    const s = await store(file);
+    const me = { workstationId: dutyOfficer.workstationId };
+    expect(await s.call('getMapSettings', me)).toEqual({ onlineSources: [], basemap: null });
+    const source = { id: 'src-0a1b2c3d', name: '天地图矢量', urlTemplate: 'https://t{s}.tianditu.gov.cn/{z}/{x}/{y}', subdomains: '01234567', datum: 'wgs84', attribution: '© 天地图', minZoom: 0, maxZoom: 18 } as const;
+    await s.call('setOnlineSources', { actor: dutyOfficer, sources: [source] });
+    await s.call('setBasemap', { actor: dutyOfficer, basemap: { kind: 'online', id: source.id } });
+    expect(await s.call('getMapSettings', me)).toEqual({ onlineSources: [source], basemap: { kind: 'online', id: source.id } });
+    expect(await s.call('getMapSettings', { workstationId: 'another-desk' })).toEqual({ onlineSources: [], basemap: null });
+    expect((await s.call('counts')).auditRows).toBe(2);
+    await s.close();
+    open.splice(open.indexOf(s), 1);
+    // A value an older or newer Vigil wrote that this one cannot use is ignored, not trusted.
+    const db = new Database(file);
+    db.prepare("UPDATE workspace_settings SET value = ? WHERE key = 'map.onlineSources'").run(JSON.stringify([{ ...source, urlTemplate: 42 }]));
+    db.close();
+    const again = await store(file);
+    expect(await again.call('getMapSettings', me)).toEqual({ onlineSources: [], basemap: { kind: 'online', id: source.id } });
+  });
+
   it('never hands out stream addresses with the camera catalogue', async () => {
     const s = await store(path.join(tempDir(), 'vigil.db'));
     const camera = { id: 'cam-1', name: '东方红路三八路口 东向', location: { lat: 37.45, lon: 116.31 }, headingDeg: 90, fovDeg: 60, rangeM: 150, mainUrl: 'rtsp://10.1.2.3:554/Streaming/Channels/101', subUrl: 'rtsp://10.1.2.3:554/Streaming/Channels/102', codec: 'h264', ptz: false, department: '交警支队', district: '德城区', online: true, updatedAt: 1, rowVersion: 1 } as const;

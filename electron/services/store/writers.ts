@@ -26,14 +26,22 @@ export function appendIncidentEvent(
 }
 
 export function setLanguage(db: Database, actor: Actor, language: Language, clock: Clock = systemClock): void {
+  writeSetting(db, actor, 'language', language, 'workspace.language', clock);
+}
+
+/**
+ * One workstation setting (JSON) and its audit row, with what it was before, in one transaction.
+ * `action` names the change in the audit log.
+ */
+export function writeSetting(db: Database, actor: Actor, key: string, value: unknown, action: string, clock: Clock = systemClock): void {
   db.transaction(() => {
     const at = clock.now();
-    const before = readSetting(db, actor.workstationId, 'language');
+    const before = readSetting(db, actor.workstationId, key);
     prep(db, 
-      `INSERT INTO workspace_settings (workstation_id, key, value, updated_at) VALUES (?, 'language', ?, ?)
+      `INSERT INTO workspace_settings (workstation_id, key, value, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (workstation_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    ).run(actor.workstationId, JSON.stringify(language), at);
-    appendAudit(db, actor, at, { action: 'workspace.language', targetKind: 'workstation', targetId: actor.workstationId, details: { from: before, to: language } });
+    ).run(actor.workstationId, key, JSON.stringify(value), at);
+    appendAudit(db, actor, at, { action, targetKind: 'workstation', targetId: actor.workstationId, details: { from: before ?? null, to: value } });
   }).immediate();
 }
 

@@ -5,6 +5,7 @@ import { Incident } from '../domain/incident';
 import { Rejection } from '../domain/chronology';
 import { Language } from '../domain/identity';
 import { Unit } from '../domain/unit';
+import { MapSettings } from '../domain/tile-source';
 import { HubStatus, StoreStatus } from './status';
 
 export const events = {
@@ -18,6 +19,8 @@ export const events = {
   'chronology.changed': z.object({ incidentIds: z.array(z.string()) }),
   'sync.rejections': z.object({ rejections: z.array(Rejection) }),
   'workspace.language': z.object({ language: Language }),
+  /** The online tile sources or the base map choice changed: every window redraws its maps. */
+  'maps.settings': MapSettings,
 } as const;
 
 export type Events = typeof events;

@@ -9,6 +9,7 @@ import { Language, WindowRole } from '../domain/identity';
 import { ChronologyEntry, Rejection } from '../domain/chronology';
 import { IncidentPlan } from '../domain/plan';
 import { Unit } from '../domain/unit';
+import { BasemapChoice, MapSettings, OnlineTileSourceInput } from '../domain/tile-source';
 import { HubStatus, StoreStatus, SessionInfo } from './status';
 
 const none = z.object({}).strict();
@@ -49,6 +50,17 @@ export const requests = {
       z.object({ ok: z.literal(false), reason: z.enum(['not-found', 'not-sqlite', 'not-mbtiles', 'unsupported-format', 'unreadable']), message: z.string() }),
     ]),
   },
+  /** The workstation's online tile sources and the operator's base map choice. */
+  'maps.settings': { params: none, result: MapSettings },
+  /**
+   * Adds an online tile source, or replaces the one with the same id. The address template is
+   * checked here (http/https only, {z}/{x}/{y} each once); main fetches its tiles for the windows.
+   */
+  'maps.saveOnlineSource': { params: OnlineTileSourceInput, result: MapSettings },
+  /** Removes an online source; a base map choice naming it falls back to the default. */
+  'maps.removeOnlineSource': { params: z.object({ id: z.string().min(1).max(40) }).strict(), result: MapSettings },
+  /** null: the default (an imported map if there is one, else the bundled world map). */
+  'maps.setBasemap': { params: z.object({ basemap: BasemapChoice.nullable() }).strict(), result: MapSettings },
   'sync.status': { params: none, result: HubStatus },
   'sync.rejections': { params: none, result: z.array(Rejection) },
   /** The operator has read a rejection; it leaves the list (the audit log keeps it). */

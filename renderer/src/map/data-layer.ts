@@ -5,14 +5,17 @@
 // per data change (to zoom-0 world pixels) and only scaled and shifted per redraw; marks
 // outside the canvas are skipped; clicks and hover are answered from the last drawing.
 //
-// Coordinates are WGS-84 as stored, drawn on Leaflet's Web Mercator (EPSG:3857). That is right
-// for WGS-84 base maps; a GCJ-02 base map (AMap/Gaode, Tencent) would need the marks shifted
-// with electron/shared/geo/gcj02 — not done yet, and not faked.
+// Coordinates are WGS-84 as stored, drawn on Leaflet's Web Mercator (EPSG:3857) in the base
+// map's datum: on a GCJ-02 map (AMap/Gaode, Tencent) every mark and cone is shifted with
+// electron/shared/geo/display-datum, so it lands where that map shows the place.
 import * as L from 'leaflet';
 import type { Incident } from '../../../electron/shared/domain/incident';
 import type { Unit } from '../../../electron/shared/domain/unit';
 import type { VideoPoint } from '../../../electron/shared/domain/video-point';
+import type { Datum } from '../../../electron/shared/domain/tile-source';
 import { DEFAULT_CAMERA_RANGE_M } from '../../../electron/shared/geo/camera-coverage';
+import { toDisplay } from '../../../electron/shared/geo/display-datum';
+import { CanvasLayer, worldPixel, type Frame } from './canvas-layer';
 import { conePolygon, formatDegrees, graticuleLines, graticuleStep, hitTest } from './geometry';
 
 export type MarkKind = 'incident' | 'unit' | 'camera';
@@ -28,13 +31,12 @@ export interface MapData {
   selectedCameraId: string | null;
   /** Highlighted: the cameras that see the selected incident. */
   seeingCameraIds: ReadonlySet<string>;
-  /** Lines of latitude and longitude with labels: the reference frame when no base map is imported. */
+  /** Lines of latitude and longitude with labels: the reference frame when no tiled base map is shown. */
   graticule: boolean;
+  /** The base map's datum: what every mark is shifted to before it is drawn. */
+  datum: Datum;
 }
 
-
-/** The canvas reaches this share of the view beyond each edge, so a short pan shows no gap. */
-const PADDING = 0.3;
 /** Cones are drawn once a camera's range spans this many screen pixels… */
 const MIN_CONE_PX = 10;
 /** …and when no more than this many would be: beyond that they merge into a haze and cost a frame. */
@@ -46,10 +48,7 @@ const FINISHED_R = 4;
 const UNIT_HALF = 4.5;
 const HIT_TOLERANCE = 4;
 
-/** Leaflet 1.9 internals this layer relies on (pinned version; Leaflet's own renderers use them). */
-type MapInternals = L.Map & { _zoomAnimated?: boolean; _getNewPixelOrigin(center: L.LatLng, zoom: number): L.Point };
-
-type Projected = { source: readonly unknown[]; x: Float64Array; y: Float64Array };
+type Projected = { source: readonly unknown[]; datum: Datum; x: Float64Array; y: Float64Array };
 /** Where the marks of one kind landed on the canvas at the last drawing (NaN: not drawn). */
 type Drawn = { rows: readonly { id: string }[]; x: Float32Array; y: Float32Array; r: Float32Array };
 
@@ -58,67 +57,47 @@ function drawn(rows: readonly { id: string }[]): Drawn {
   return { rows, x: new Float32Array(n).fill(Number.NaN), y: new Float32Array(n).fill(Number.NaN), r: new Float32Array(n) };
 }
 
-export class DataLayer extends L.Layer {
+export class DataLayer extends CanvasLayer {
   /** Told what a click on the map hit (null: nothing of this layer). */
   private readonly onHit: (hit: MapHit | null) => void;
   private data: MapData | null = null;
-  private canvas: HTMLCanvasElement | null = null;
-  private ctx: CanvasRenderingContext2D | null = null;
-  private drawnCenter: L.LatLng | null = null;
-  private drawnZoom = 0;
-  /** Top-left of the canvas in layer pixels at the last drawing. */
-  private origin = L.point(0, 0);
   private colours = new Map<string, string>();
   private projected = new Map<MarkKind, Projected>();
   /** Where each mark landed on the canvas at the last drawing (NaN when not drawn). */
   private screen = new Map<MarkKind, Drawn>();
   private cones = new WeakMap<VideoPoint, Float64Array>();
-  private frame = 0;
+  private conesDatum: Datum = 'wgs84';
   private hoverFrame = 0;
+  /** Told where the selected incident was drawn (container pixels), or null when it was not. */
+  onSelectedDrawn: ((at: L.Point | null) => void) | null = null;
 
   constructor(onHit: (hit: MapHit | null) => void) {
-    super();
+    super('overlayPane', 'map-data-layer');
     this.onHit = onHit;
   }
 
   setData(data: MapData): void {
+    if (data.datum !== this.conesDatum) {
+      this.cones = new WeakMap();
+      this.conesDatum = data.datum;
+    }
     this.data = data;
     this.requestDraw();
   }
 
   override onAdd(map: L.Map): this {
-    const canvas = L.DomUtil.create('canvas', 'map-data-layer leaflet-zoom-animated');
-    this.canvas = canvas;
-    this.ctx = canvas.getContext('2d');
-    map.getPane('overlayPane')!.appendChild(canvas);
     this.readColours(map.getContainer());
     map.on('click', this.onClick, this);
     map.on('mousemove', this.onMouseMove, this);
-    this.reset();
-    return this;
+    return super.onAdd(map);
   }
 
   override onRemove(map: L.Map): this {
-    cancelAnimationFrame(this.frame);
     cancelAnimationFrame(this.hoverFrame);
     map.off('click', this.onClick, this);
     map.off('mousemove', this.onMouseMove, this);
     L.DomUtil.removeClass(map.getContainer(), 'map-hovering');
-    this.canvas?.remove();
-    this.canvas = null;
-    this.ctx = null;
-    return this;
-  }
-
-  override getEvents(): Record<string, L.LeafletEventHandlerFn> {
-    const events: Record<string, L.LeafletEventHandlerFn> = {
-      viewreset: this.reset,
-      zoom: this.onZoom,
-      moveend: this.reset,
-      resize: this.reset,
-    };
-    if ((this._map as MapInternals)._zoomAnimated) events.zoomanim = this.onAnimZoom as L.LeafletEventHandlerFn;
-    return events;
+    return super.onRemove(map);
   }
 
   /** What is under a point of the map's container, topmost first: incidents, then units, then cameras. */
@@ -164,43 +143,11 @@ export class DataLayer extends L.Layer {
     return this.colours.get(name) || fallback;
   }
 
-  private requestDraw(): void {
-    if (!this._map || this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.draw();
-    });
-  }
-
-  private onAnimZoom(e: L.ZoomAnimEvent): void {
-    this.updateTransform(e.center, e.zoom);
-  }
-
-  private onZoom(): void {
-    this.updateTransform(this._map.getCenter(), this._map.getZoom());
-  }
-
-  /** During a zoom, scales the last drawing about the right point (as Leaflet's renderers do). */
-  private updateTransform(center: L.LatLng, zoom: number): void {
-    if (!this.canvas || !this.drawnCenter) return;
-    const map = this._map as MapInternals;
-    const scale = map.getZoomScale(zoom, this.drawnZoom);
-    const viewHalf = map.getSize().multiplyBy(0.5 + PADDING);
-    const topLeft = viewHalf.multiplyBy(-scale).add(map.project(this.drawnCenter, zoom)).subtract(map._getNewPixelOrigin(center, zoom));
-    L.DomUtil.setTransform(this.canvas, topLeft, scale);
-  }
-
-  private reset(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.draw();
-  }
-
   /** World pixels at zoom 0 of every row's position, recomputed only when the row list changes. */
   private project<T>(kind: MarkKind, rows: readonly T[], at: (row: T) => { lat: number; lon: number } | null): Projected {
+    const datum = this.data?.datum ?? 'wgs84';
     const known = this.projected.get(kind);
-    if (known && known.source === rows) return known;
-    const crs = this._map.options.crs!;
+    if (known && known.source === rows && known.datum === datum) return known;
     const x = new Float64Array(rows.length);
     const y = new Float64Array(rows.length);
     rows.forEach((row, i) => {
@@ -210,57 +157,31 @@ export class DataLayer extends L.Layer {
         y[i] = Number.NaN;
         return;
       }
-      const w = crs.latLngToPoint(L.latLng(p.lat, p.lon), 0);
+      const shown = toDisplay(datum, p);
+      const w = worldPixel(this._map, shown.lat, shown.lon);
       x[i] = w.x;
       y[i] = w.y;
     });
-    const result = { source: rows, x, y };
+    const result = { source: rows, datum, x, y };
     this.projected.set(kind, result);
     return result;
   }
 
-  private draw(): void {
-    const map = this._map;
-    const canvas = this.canvas;
-    const ctx = this.ctx;
-    if (!map || !canvas || !ctx) return;
-    const size = map.getSize();
-    const min = map.containerPointToLayerPoint(size.multiplyBy(-PADDING)).round();
-    const width = Math.round(size.x * (1 + 2 * PADDING));
-    const height = Math.round(size.y * (1 + 2 * PADDING));
-    this.origin = min;
-    this.drawnCenter = map.getCenter();
-    this.drawnZoom = map.getZoom();
-    L.DomUtil.setPosition(canvas, min);
-
-    const dpr = window.devicePixelRatio || 1;
-    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-      canvas.width = Math.round(width * dpr);
-      canvas.height = Math.round(height * dpr);
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-
-    // World pixel at zoom 0 → canvas pixel: scale, then shift by the canvas's top-left.
-    const crs = map.options.crs!;
-    const scale = crs.scale(this.drawnZoom) / crs.scale(0);
-    const pixelOrigin = map.getPixelOrigin();
-    const offX = pixelOrigin.x + min.x;
-    const offY = pixelOrigin.y + min.y;
-    const toCanvas = (wx: number, wy: number): [number, number] => [wx * scale - offX, wy * scale - offY];
-    const inside = (x: number, y: number, margin: number) => x >= -margin && y >= -margin && x <= width + margin && y <= height + margin;
-
+  protected paint(ctx: CanvasRenderingContext2D, frame: Frame): void {
+    const { width, height, toCanvas, inside } = frame;
+    const zoom = frame.zoom;
     const data = this.data;
     if (data?.graticule) this.drawGraticule(ctx, width, height);
-    if (!data) return;
+    if (!data) {
+      this.onSelectedDrawn?.(null);
+      return;
+    }
 
     // Cameras: cones (when big enough to see), then dots.
     const cams = this.project('camera', data.cameras, (c) => c.location);
     const camScreen = drawn(data.cameras);
     const metresPerPx = this.metresPerPixel();
-    const dotR = this.drawnZoom >= 15 ? 4 : this.drawnZoom >= 13 ? 3 : 2;
+    const dotR = zoom >= 15 ? 4 : zoom >= 13 ? 3 : 2;
     const visible: number[] = [];
     for (let i = 0; i < data.cameras.length; i++) {
       const [x, y] = toCanvas(cams.x[i]!, cams.y[i]!);
@@ -403,6 +324,7 @@ export class DataLayer extends L.Layer {
       ctx.stroke();
     }
     this.screen.set('incident', incScreen);
+    this.onSelectedDrawn?.(selected ? this._map.layerPointToContainerPoint(L.point(selected[0], selected[1]).add(this.origin)) : null);
 
     // The camera whose details are open.
     const camIndex = data.selectedCameraId === null ? -1 : data.cameras.findIndex((c) => c.id === data.selectedCameraId);
@@ -419,11 +341,11 @@ export class DataLayer extends L.Layer {
   private coneWorld(cam: VideoPoint): Float64Array {
     let ring = this.cones.get(cam);
     if (!ring) {
-      const crs = this._map.options.crs!;
       const points = conePolygon(cam);
       ring = new Float64Array(points.length * 2);
       points.forEach((p, k) => {
-        const w = crs.latLngToPoint(L.latLng(p.lat, p.lon), 0);
+        const shown = toDisplay(this.conesDatum, p);
+        const w = worldPixel(this._map, shown.lat, shown.lon);
         ring![2 * k] = w.x;
         ring![2 * k + 1] = w.y;
       });

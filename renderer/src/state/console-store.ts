@@ -1,5 +1,6 @@
 // What one console window knows. Filled from main through the transport (state/main-link.ts);
 // components read it with selectors and never talk to the transport for data themselves.
+import type { MapSettings } from '../../../electron/shared/domain/tile-source';
 import { create } from 'zustand';
 import type { HubStatus, SessionInfo, StoreStatus } from '../../../electron/shared/contract/status';
 import type { ChronologyEntry, Rejection } from '../../../electron/shared/domain/chronology';
@@ -31,6 +32,8 @@ export interface ConsoleState {
   store: StoreStatus | null;
   hub: HubStatus | null;
   language: Language;
+  /** The workstation's online tile sources and base map choice (none until main says). */
+  mapSettings: MapSettings;
   view: View;
   incidents: ReadonlyMap<string, Incident>;
   units: ReadonlyMap<string, Unit>;
@@ -59,6 +62,7 @@ export interface ConsoleState {
   setStore(store: StoreStatus): void;
   setHub(hub: HubStatus): void;
   setLanguage(language: Language): void;
+  setMapSettings(settings: MapSettings): void;
   setView(view: View): void;
   /** Shows a camera in the video view (the selected tile if free, else the first free one). */
   openCamera(id: string | null): void;
@@ -98,6 +102,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   store: null,
   hub: null,
   language: 'zh-CN',
+  mapSettings: { onlineSources: [], basemap: null },
   view: 'incidents',
   incidents: new Map(),
   units: new Map(),
@@ -119,6 +124,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   setStore: (store) => set({ store }),
   setHub: (hub) => set({ hub }),
   setLanguage: (language) => set({ language }),
+  setMapSettings: (mapSettings) => set({ mapSettings }),
   setView: (view) => set({ view }),
   openCamera: (cameraToOpen) => set(cameraToOpen ? { cameraToOpen, view: 'video' } : { cameraToOpen }),
   replaceIncidents: (rows) => set({ incidents: new Map(rows.map((r) => [r.id, r])) }),

@@ -3,6 +3,7 @@
 // that talks to the transport; every failure ends up in front of the operator, translated.
 import type { ParamsIn } from '../../../electron/shared/contract/requests';
 import type { Language } from '../../../electron/shared/domain/identity';
+import type { BasemapChoice, MapSettings } from '../../../electron/shared/domain/tile-source';
 import type { Incident, IncidentStatus } from '../../../electron/shared/domain/incident';
 import { applyLanguage } from '../i18n/i18n';
 import type { Transport } from '../transport/transport';
@@ -28,6 +29,10 @@ export interface MainLink {
   planStep(id: string, ordinal: number, outcome: 'done' | 'skipped'): Promise<boolean>;
   /** Main's verdict on an offline map file, or null when the request itself failed (then a notice). */
   importMap(path: string): Promise<Result<'maps.import'> | null>;
+  /** The form shows a refusal next to the fields: reports back, and posts no notice. */
+  saveTileSource(source: ParamsIn<'maps.saveOnlineSource'>): Promise<Outcome<MapSettings>>;
+  removeTileSource(id: string): Promise<boolean>;
+  setBasemap(basemap: BasemapChoice | null): Promise<boolean>;
   /** Asks again for the selected incident's chronology (after a failed load). */
   reloadChronology(): void;
 }
@@ -93,6 +98,12 @@ export function linkToMain(transport: Transport): MainLink {
     return id ? loadChronology(id) : Promise.resolve();
   }
 
+  /** Without them (a damaged database) the map shows its default: an imported map, else the bundled one. */
+  async function loadMapSettings(): Promise<void> {
+    const got = await attempt(() => transport.request('maps.settings', {}));
+    if (got.ok) state().setMapSettings(got.value);
+  }
+
   /** After this window changed an incident: main also announces it, but the operator should not wait on that. */
   function refreshIfShown(id: string): void {
     if (state().selectedIncidentId === id) void loadChronology(id);
@@ -102,7 +113,7 @@ export function linkToMain(transport: Transport): MainLink {
     const session = await transport.request('session.get', {});
     state().setSession(session);
     await applyLanguage(session.language);
-    if (session.store.state === 'ready') await loadRows();
+    if (session.store.state === 'ready') await Promise.all([loadRows(), loadMapSettings()]);
   }
 
   useConsole.subscribe((s, prev) => {
@@ -137,6 +148,7 @@ export function linkToMain(transport: Transport): MainLink {
     state().setLanguage(p.language);
     void applyLanguage(p.language);
   });
+  transport.on('maps.settings', (settings) => state().setMapSettings(settings));
   transport.on('store.status', (store) => {
     const was = state().store?.state;
     state().setStore(store);
@@ -213,6 +225,21 @@ export function linkToMain(transport: Transport): MainLink {
     async importMap(path) {
       const got = await act('importMap', () => transport.request('maps.import', { path }));
       return got.ok ? got.value : null;
+    },
+    async saveTileSource(source) {
+      const got = await attempt(() => transport.request('maps.saveOnlineSource', source));
+      if (got.ok) state().setMapSettings(got.value);
+      return got;
+    },
+    async removeTileSource(id) {
+      const got = await act('removeTileSource', () => transport.request('maps.removeOnlineSource', { id }));
+      if (got.ok) state().setMapSettings(got.value);
+      return got.ok;
+    },
+    async setBasemap(basemap) {
+      const got = await act('setBasemap', () => transport.request('maps.setBasemap', { basemap }));
+      if (got.ok) state().setMapSettings(got.value);
+      return got.ok;
     },
     reloadChronology() {
       void reloadSelectedChronology();

@@ -3,7 +3,7 @@
 import type { FailureCode } from './outcome';
 
 /** Operator actions and loads whose failure is reported as a notice. */
-export const ACTIONS = ['setStatus', 'addNote', 'assignUnit', 'releaseUnit', 'dismissRejection', 'setLanguage', 'loadUnits', 'loadRejections', 'planStep', 'loadPlan', 'importMap'] as const;
+export const ACTIONS = ['setStatus', 'addNote', 'assignUnit', 'releaseUnit', 'dismissRejection', 'setLanguage', 'loadUnits', 'loadRejections', 'planStep', 'loadPlan', 'importMap', 'saveTileSource', 'removeTileSource', 'setBasemap'] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
 export type Notice =

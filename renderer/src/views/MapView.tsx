@@ -1,17 +1,20 @@
-// The map ("一张图"): incidents, units and cameras on a Leaflet map, over the offline base map
-// imported into <data>/maps when there is one, over a graticule when there is none — never a
-// blank square. Clicking an incident selects it (as the queue does) and lists the cameras that
+// The map ("一张图"): incidents, units and cameras on a Leaflet map, over the base map the
+// operator chose (an imported MBTiles map or a configured online source), over the bundled
+// Natural Earth world map that is always there — never a blank square, with or without network. Clicking an incident selects it (as the queue does) and lists the cameras that
 // see it; clicking a camera shows its details.
 import 'leaflet/dist/leaflet.css';
 import '../styles/map.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../electron/shared/domain/incident';
 import { camerasSeeing } from '../../../electron/shared/geo/camera-coverage';
 import { useConsole } from '../state/console-store';
 import { isFinished } from '../state/incident-order';
-import { fetchTileSources, pickBasemap, type TileSource } from '../map/basemap';
+import { datumOf, tileLayerSpec } from '../map/basemap';
+import { BasemapPicker } from '../map/BasemapPicker';
 import { MapImport } from '../map/MapImport';
+import { TileSourcesPanel } from '../map/TileSourcesPanel';
+import { useBasemap } from '../map/use-basemap';
 import type { MapData, MapHit } from '../map/data-layer';
 import { dataBounds } from '../map/geometry';
 import { MapSidePanel } from '../map/MapSidePanel';
@@ -20,8 +23,6 @@ import { useLeafletMap } from '../map/use-leaflet-map';
 type Layers = { incidents: boolean; units: boolean; cameras: boolean };
 /** Kept while the window is open, so a trip to another view does not reset the operator's choice. */
 let savedLayers: Layers = { incidents: true, units: true, cameras: true };
-/** Asked once per window, and again after an import: maps change rarely. */
-let basemapRequest: Promise<TileSource | null> | null = null;
 
 /** Finished incidents underneath, then open ones from least to most urgent, so the urgent draw on top. */
 function drawOrder(a: Incident, b: Incident): number {
@@ -38,16 +39,10 @@ export function MapView() {
 
   const [layers, setLayers] = useState<Layers>(savedLayers);
   const [cameraId, setCameraId] = useState<string | null>(null);
-  const [basemap, setBasemap] = useState<TileSource | null | 'loading'>('loading');
-
-  useEffect(() => {
-    let live = true;
-    basemapRequest ??= fetchTileSources().then(pickBasemap);
-    void basemapRequest.then((b) => live && setBasemap(b));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const [sourcesOpen, setSourcesOpen] = useState(false);
+  const { basemap, mbtiles, refreshMbtiles } = useBasemap();
+  const datum = basemap ? datumOf(basemap) : 'wgs84';
+  const tiles = useMemo(() => (basemap ? tileLayerSpec(basemap) : null), [basemap]);
 
   const toggle = (key: keyof Layers) =>
     setLayers((l) => {
@@ -80,9 +75,11 @@ export function MapView() {
       selectedIncidentId: selectedId,
       selectedCameraId: cameraId,
       seeingCameraIds: seeingIds,
-      graticule: basemap === null || basemap === 'loading',
+      // Over the bundled world map alone, latitude and longitude lines give the scale of things.
+      graticule: tiles === null,
+      datum,
     }),
-    [layers, allIncidents, allUnits, allCameras, finishedIds, selectedId, cameraId, seeingIds, basemap],
+    [layers, allIncidents, allUnits, allCameras, finishedIds, selectedId, cameraId, seeingIds, tiles, datum],
   );
 
   const onHit = useCallback(
@@ -98,35 +95,30 @@ export function MapView() {
 
   const container = useRef<HTMLDivElement>(null);
   const zoomTitles = useMemo(() => ({ in: t('map.zoomIn'), out: t('map.zoomOut') }), [t]);
-  useLeafletMap(container, { data, bounds, basemap: basemap === 'loading' ? null : basemap, onHit, focus: selected?.location ?? null, zoomTitles });
+  useLeafletMap(container, { data, bounds, tiles, datum, onHit, focus: selected?.location ?? null, zoomTitles });
 
   return (
     <section className="view view-map" aria-labelledby="map-title">
       <div className="pane map-pane">
         <div className="pane-head map-head">
           <h1 id="map-title">{t('map.title')}</h1>
-          {basemap === null && (
-            <span className="map-note" role="note" data-testid="map-no-basemap">
-              {t('map.noBasemap')}
+          {basemap && <BasemapPicker current={basemap} mbtiles={mbtiles} />}
+          {datum === 'gcj02' && (
+            <span className="map-note" role="note" data-testid="map-gcj-note">
+              {t('map.gcjNote')}
             </span>
           )}
-          {basemap !== null && basemap !== 'loading' && (
-            <span className="muted" data-testid="map-basemap">
-              {t('map.basemap', { name: basemap.metadata.name })}
-            </span>
-          )}
-          <MapImport
-            onImported={() => {
-              basemapRequest = fetchTileSources().then(pickBasemap);
-              void basemapRequest.then(setBasemap);
-            }}
-          />
+          <button type="button" data-testid="map-sources-toggle" aria-expanded={sourcesOpen} onClick={() => setSourcesOpen((o) => !o)}>
+            {t('map.sources.open')}
+          </button>
+          <MapImport onImported={refreshMbtiles} />
           <div className="map-layers" role="group" aria-label={t('map.layers')}>
             <LayerToggle on={layers.incidents} onToggle={() => toggle('incidents')} testId="map-layer-incidents" swatch="legend-incident" label={t('map.legendIncident')} />
             <LayerToggle on={layers.units} onToggle={() => toggle('units')} testId="map-layer-units" swatch="legend-unit" label={t('map.legendUnit')} />
             <LayerToggle on={layers.cameras} onToggle={() => toggle('cameras')} testId="map-layer-cameras" swatch="legend-camera" label={t('map.legendCamera')} />
           </div>
         </div>
+        {sourcesOpen && <TileSourcesPanel onClose={() => setSourcesOpen(false)} />}
         <div className="map-body">
           <div
             ref={container}
@@ -135,7 +127,9 @@ export function MapView() {
             data-incidents={data.incidents.length}
             data-units={data.units.length}
             data-cameras={data.cameras.length}
-            data-basemap={basemap === 'loading' ? 'loading' : (basemap?.id ?? 'none')}
+            data-basemap={basemap === null ? 'loading' : basemap.kind === 'bundled' ? 'bundled' : basemap.source.id}
+            data-basemap-kind={basemap?.kind ?? 'loading'}
+            data-datum={datum}
             role="application"
             aria-label={t('map.canvasLabel')}
             aria-describedby="map-keys"
