@@ -23,7 +23,7 @@ const test = base.extend<{ rtsp: RtspServer; secured: RtspServer }>({
   },
   hubCameras: async ({ rtsp, secured }, use) => {
     await use([
-      { id: 'cam-e2e-h264', name: '测试 H.264 摄像机', location: at(37.4355, 116.3575), mainUrl: rtsp.url('/h264'), codec: 'h264' },
+      { id: 'cam-e2e-h264', name: '测试 H.264 摄像机', location: at(37.4341, 116.3617), mainUrl: rtsp.url('/h264'), codec: 'h264' },
       { id: 'cam-e2e-resize', name: '测试 变分辨率', location: at(37.4359, 116.3579), mainUrl: rtsp.url('/resize'), codec: 'h264' },
       { id: 'cam-e2e-h265', name: '测试 H.265 摄像机', location: at(37.4356, 116.3576), mainUrl: rtsp.url('/h265'), codec: 'h265' },
       { id: 'cam-e2e-secure', name: '测试 密码摄像机', location: at(37.4357, 116.3577), mainUrl: secured.url('/h264', { user: RTSP_USER, password: RTSP_PASSWORD }), codec: 'h264' },
@@ -133,4 +133,14 @@ test('a camera that changes resolution mid-stream keeps playing at the new size'
   await expect.poll(size, { timeout: 10_000 }).toBe('480x272');
   await expect.poll(size, { timeout: 10_000 }).toBe('320x240');
   await expectMoving(page, 0, /^(320x240|480x272):/);
+});
+
+test('one click on a camera that sees an incident plays it in the video view', async ({ page, linked }) => {
+  await page.goto(pairing(linked.host));
+  // The test camera stands 20 m from the fire at 新湖大街 58 号 and sees all round.
+  await page.getByTestId('incident-row').filter({ hasText: '新湖大街 58 号' }).click();
+  await page.getByTestId('camera-seeing').filter({ hasText: '测试 H.264 摄像机' }).getByRole('button').click();
+  await expect(page.getByTestId('video-grid')).toBeVisible();
+  const tile = page.getByTestId('video-tile').filter({ hasText: '测试 H.264 摄像机' });
+  await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
 });

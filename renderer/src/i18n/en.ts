@@ -363,7 +363,7 @@ export const en: Messages = {
     range: 'Range',
     rangeDefault: 'about {{range}} (not registered)',
     closeCamera: 'Close camera details',
-    playerLater: 'Video playback arrives in a later version.',
+    openVideo: 'Open video',
   },
   video: {
     title: 'Video points',

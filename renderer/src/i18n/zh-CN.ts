@@ -363,7 +363,7 @@ export const zhCN = {
     range: '可视距离',
     rangeDefault: '约 {{range}}（未登记）',
     closeCamera: '关闭点位详情',
-    playerLater: '视频播放将在后续版本提供。',
+    openVideo: '打开视频',
   },
   video: {
     title: '视频点位',

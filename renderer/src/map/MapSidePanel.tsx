@@ -17,6 +17,7 @@ const SHOWN = 12;
 export function MapSidePanel({ incident, coverage, camera, onCamera }: { incident: Incident | null; coverage: readonly CameraCoverage[] | null; camera: VideoPoint | null; onCamera: (id: string | null) => void }) {
   const { t } = useTranslation();
   const language = useConsole((s) => s.language);
+  const openCamera = useConsole((s) => s.openCamera);
   const metres = (m: number) => t('map.metres', { m: formatInteger(language, Math.round(m)) });
   const sees = coverage?.some((c) => c.sees) ?? false;
   const cameraCard = useRef<HTMLElement>(null);
@@ -92,7 +93,9 @@ export function MapSidePanel({ incident, coverage, camera, onCamera }: { inciden
               <span className={`status ${camera.online ? 's-online' : 's-offline'}`}>{camera.online ? t('video.online') : t('video.offline')}</span>
             </dd>
           </dl>
-          <p className="muted small">{t('map.playerLater')}</p>
+          <button type="button" className="primary" data-testid="map-open-video" onClick={() => openCamera(camera.id)}>
+            {t('map.openVideo')}
+          </button>
         </section>
       )}
 
