@@ -3,10 +3,11 @@
 // per camera stream across all connections, and sends each connection every picture once, with
 // its own backpressure so one slow window never holds up the others.
 import type { Logger } from '../log/logger';
-import { encodeFrame, MediaClientMessage, type MediaServerMessage, type StreamQuality } from '../../shared/contract/media';
+import { encodeFrame, encodeRawFrame, MediaClientMessage, type MediaServerMessage, type StreamQuality } from '../../shared/contract/media';
 import type { StreamFormat } from '../../shared/video/stream-format';
 import { CameraStream, type Picture, type StreamStatus, type StreamViewer } from './camera-stream';
 import type { RtspError } from './rtsp-error';
+import { DecodePipe, type DecodedViewer, type SoftwareDecoderFactory } from './decode-pipe';
 
 export type StreamSource = { url: string; codec?: 'h264' | 'h265' | 'unknown'; username: string | null; password: string | null };
 
@@ -16,6 +17,8 @@ export interface MediaServiceOptions {
   log: Logger;
   graceMs?: number;
   stallTimeoutMs?: number;
+  /** Software decoding for windows that lack a codec; absent when the native decoder is not built. */
+  softwareDecoder?: SoftwareDecoderFactory;
 }
 
 /** What a transport (binary WebSocket, Electron MessagePort) gives the service. */
@@ -33,6 +36,7 @@ const LOW_WATER_BYTES = 512 * 1024;
 export class MediaService {
   private readonly streams = new Map<string, CameraStream>();
   private readonly connections = new Set<MediaConnection>();
+  private readonly pipes = new Map<string, DecodePipe>();
 
   constructor(readonly o: MediaServiceOptions) {}
 
@@ -65,6 +69,32 @@ export class MediaService {
     return s;
   }
 
+  /** The shared software-decoding pipe of a stream, or null when this build cannot decode in main. */
+  decodePipe(key: string, stream: CameraStream): DecodePipe | null {
+    const factory = this.o.softwareDecoder;
+    if (!factory) return null;
+    let pipe = this.pipes.get(key);
+    if (!pipe) {
+      const log = this.o.log.child({ camera: key });
+      pipe = new DecodePipe(factory, (message) => log.warn(message));
+      this.pipes.set(key, pipe);
+      stream.add(pipe);
+      log.info('software decoding started');
+    }
+    return pipe;
+  }
+
+  /** A decoded-picture viewer leaves; the pipe goes with its last one. */
+  leavePipe(key: string, stream: CameraStream, viewer: DecodedViewer): void {
+    const pipe = this.pipes.get(key);
+    if (!pipe) return;
+    pipe.remove(viewer);
+    if (pipe.viewerCount > 0) return;
+    this.pipes.delete(key);
+    stream.remove(pipe);
+    pipe.close();
+  }
+
   dropConnection(c: MediaConnection): void {
     this.connections.delete(c);
   }
@@ -75,12 +105,14 @@ export class MediaService {
 
   close(): void {
     for (const c of [...this.connections]) c.close();
+    for (const p of this.pipes.values()) p.close();
+    this.pipes.clear();
     for (const s of [...this.streams.values()]) s.stop();
     this.streams.clear();
   }
 }
 
-type Binding = { key: string; stream: CameraStream; id: number; viewer: StreamViewer; slots: Set<number> };
+type Binding = { key: string; stream: CameraStream; id: number; viewer: StreamViewer; slots: Set<number>; decoded: DecodedViewer | null };
 
 export class MediaConnection {
   private readonly bySlot = new Map<number, Binding>();
@@ -112,6 +144,7 @@ export class MediaConnection {
       return;
     }
     if (m.data.type === 'unwatch') this.unbind(m.data.slot);
+    else if (m.data.type === 'decodeInMain') this.decodeInMain(m.data.stream);
     else void this.watch(m.data.slot, m.data.cameraId, m.data.quality);
   }
 
@@ -137,7 +170,7 @@ export class MediaConnection {
         this.sink.send({ type: 'state', stream: id, state: 'failed', reason: source, detail: null, retryInMs: null });
         return;
       }
-      binding = { key, id, stream: this.service.stream(key, source), viewer: this.viewer(id), slots: new Set() };
+      binding = { key, id, stream: this.service.stream(key, source), viewer: this.viewer(id), slots: new Set(), decoded: null };
       this.byKey.set(key, binding);
       binding.slots.add(slot);
       this.bySlot.set(slot, binding);
@@ -149,6 +182,34 @@ export class MediaConnection {
     this.bySlot.set(slot, binding);
     // A second tile on the same stream in this window shares the first one's decoder there.
     this.sink.send({ type: 'bound', slot, stream: binding.id });
+  }
+
+  /** The window cannot decode this stream: switch it from coded pictures to pictures decoded here. */
+  private decodeInMain(id: number): void {
+    const binding = [...this.byKey.values()].find((b) => b.id === id);
+    if (!binding || binding.decoded) return;
+    const pipe = this.service.decodePipe(binding.key, binding.stream);
+    if (!pipe) {
+      this.sink.send({ type: 'decoding', stream: id, inMain: false, reason: 'this build has no software decoder' });
+      return;
+    }
+    binding.stream.remove(binding.viewer);
+    binding.decoded = this.decodedViewer(id);
+    this.sink.send({ type: 'decoding', stream: id, inMain: true, reason: null });
+    pipe.add(binding.decoded);
+  }
+
+  private decodedViewer(id: number): DecodedViewer {
+    return {
+      status: (s) => this.sink.send({ type: 'state', stream: id, ...s }),
+      format: (f) => this.sink.send({ type: 'format', stream: id, format: f }),
+      stats: (stats) => this.sink.send({ type: 'stats', stream: id, stats }),
+      decoded: (p) => {
+        // Decoded pictures stand alone: a window that falls behind simply misses some.
+        if (this.sink.buffered() > HIGH_WATER_BYTES) return;
+        this.sink.sendFrame(encodeRawFrame({ stream: id, timestampUs: p.timestampUs, receivedAtMs: p.receivedAtMs, width: p.width, height: p.height, data: p.data }));
+      },
+    };
   }
 
   private viewer(id: number): StreamViewer {
@@ -175,7 +236,8 @@ export class MediaConnection {
     binding.slots.delete(slot);
     if (binding.slots.size > 0) return;
     this.byKey.delete(binding.key);
-    binding.stream.remove(binding.viewer);
+    if (binding.decoded) this.service.leavePipe(binding.key, binding.stream, binding.decoded);
+    else binding.stream.remove(binding.viewer);
   }
 
   close(): void {

@@ -26,6 +26,8 @@ const slot = z.number().int().min(0).max(4095);
 export const MediaClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch'), slot, cameraId: z.string().min(1).max(100), quality: StreamQuality }).strict(),
   z.object({ type: z.literal('unwatch'), slot }).strict(),
+  /** This window cannot decode the stream's codec: main decodes it and sends pictures instead. */
+  z.object({ type: z.literal('decodeInMain'), stream: z.number().int().min(1).max(0xffff) }).strict(),
 ]);
 export type MediaClientMessage = z.infer<typeof MediaClientMessage>;
 
@@ -65,6 +67,8 @@ export const MediaServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('format'), stream: z.number().int().min(1).max(0xffff), format: StreamFormatWire }).strict(),
   z.object({ type: z.literal('stats'), stream: z.number().int().min(1).max(0xffff), stats: StreamStats }).strict(),
   z.object({ type: z.literal('refused'), slot, reason: z.string().max(200) }).strict(),
+  /** Answer to decodeInMain: main decodes this stream now, or cannot (and why). */
+  z.object({ type: z.literal('decoding'), stream: z.number().int().min(1).max(0xffff), inMain: z.boolean(), reason: z.string().max(200).nullable() }).strict(),
 ]);
 export type MediaServerMessage = z.infer<typeof MediaServerMessage>;
 
@@ -88,6 +92,54 @@ export function encodeFrame(f: MediaFrame): Uint8Array {
   view.setFloat64(12, f.receivedAtMs);
   out.set(f.data, FRAME_HEADER_BYTES);
   return out;
+}
+
+/**
+ * A picture main decoded (software decoding for codecs the window lacks): a 24-byte header, then
+ * the I420 planes, Y then U then V, without padding.
+ *   0 u8  'R' (0x52)   1 u8 pixel format (1: I420)   2 u16 stream id
+ *   4 f64 picture time (µs)   12 f64 when main received the coded picture (ms, Unix epoch)
+ *  20 u16 width   22 u16 height
+ */
+export const RAW_FRAME_HEADER_BYTES = 24;
+const RAW_MAGIC = 0x52;
+const I420 = 1;
+
+export type RawFrame = { stream: number; timestampUs: number; receivedAtMs: number; width: number; height: number; data: Uint8Array };
+
+export function i420Bytes(width: number, height: number): number {
+  const cw = Math.ceil(width / 2);
+  const ch = Math.ceil(height / 2);
+  return width * height + 2 * cw * ch;
+}
+
+export function encodeRawFrame(f: RawFrame): Uint8Array {
+  const out = new Uint8Array(RAW_FRAME_HEADER_BYTES + f.data.length);
+  const view = new DataView(out.buffer);
+  view.setUint8(0, RAW_MAGIC);
+  view.setUint8(1, I420);
+  view.setUint16(2, f.stream);
+  view.setFloat64(4, f.timestampUs);
+  view.setFloat64(12, f.receivedAtMs);
+  view.setUint16(20, f.width);
+  view.setUint16(22, f.height);
+  out.set(f.data, RAW_FRAME_HEADER_BYTES);
+  return out;
+}
+
+/** Null unless the header is sound and the planes are exactly as large as the size says. */
+export function decodeRawFrame(buffer: ArrayBuffer | Uint8Array): RawFrame | null {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  if (bytes.length <= RAW_FRAME_HEADER_BYTES || bytes[0] !== RAW_MAGIC || bytes[1] !== I420) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const stream = view.getUint16(2);
+  const width = view.getUint16(20);
+  const height = view.getUint16(22);
+  const timestampUs = view.getFloat64(4);
+  const receivedAtMs = view.getFloat64(12);
+  if (stream === 0 || width === 0 || height === 0 || !Number.isFinite(timestampUs) || !Number.isFinite(receivedAtMs)) return null;
+  if (bytes.length - RAW_FRAME_HEADER_BYTES !== i420Bytes(width, height)) return null;
+  return { stream, timestampUs, receivedAtMs, width, height, data: bytes.subarray(RAW_FRAME_HEADER_BYTES) };
 }
 
 /** Null for anything that is not a frame this side would have sent. */

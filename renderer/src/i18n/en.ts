@@ -406,6 +406,8 @@ export const en: Messages = {
       enlarge: 'Enlarge',
       restore: 'Restore',
       mainStream: 'Main stream',
+      decodedInMain: 'Software decoding',
+      decodedInMainHint: 'This window cannot decode the codec; Vigil’s main process decodes it in software',
       subStream: 'Sub-stream',
       codec: 'Codec',
       resolution: 'Resolution',

@@ -406,6 +406,8 @@ export const zhCN = {
       enlarge: '放大',
       restore: '还原',
       mainStream: '主码流',
+      decodedInMain: '软件解码',
+      decodedInMainHint: '本机浏览器无法解码该编码，由 Vigil 主进程软件解码后显示',
       subStream: '子码流',
       codec: '编码',
       resolution: '分辨率',

@@ -123,6 +123,11 @@ export function VideoTile(p: VideoTileProps) {
               {t(`video.tile.state.${state ?? 'connecting'}`)}
             </span>
             <span className="tile-quality muted">{p.quality === 'main' ? t('video.tile.mainStream') : t('video.tile.subStream')}</span>
+            {view?.decodedInMain && (
+              <span className="tile-quality muted" data-testid="tile-software-decoding" title={t('video.tile.decodedInMainHint')}>
+                {t('video.tile.decodedInMain')}
+              </span>
+            )}
             <span className="tile-actions">
               <button type="button" onClick={() => setInfo((v) => !v)} aria-pressed={info} title={`${t('video.tile.info')} (I)`}>
                 ⓘ

@@ -1,13 +1,15 @@
 // The window's media channel to main: the browser host's /media WebSocket, or the Electron host's
 // MessagePort. Carries camera requests out and state messages and pictures in; reconnects by
 // itself and tells its owner so tiles can ask for their cameras again.
-import { decodeFrame, MediaServerMessage, type MediaClientMessage, type MediaFrame } from '../../../electron/shared/contract/media';
+import { decodeFrame, decodeRawFrame, MediaServerMessage, type MediaClientMessage, type MediaFrame, type RawFrame } from '../../../electron/shared/contract/media';
 import { PROTOCOL_VERSION } from '../../../electron/shared/contract/envelope';
 import type { VigilBridge } from '../transport/electron-wire';
 
 export interface MediaLinkHandlers {
   message(m: MediaServerMessage): void;
   frame(f: MediaFrame): void;
+  /** A picture main decoded for this window. */
+  rawFrame(f: RawFrame): void;
   /** The channel is (again) open: every tile must ask for its camera anew. */
   opened(): void;
   closed(): void;
@@ -42,8 +44,14 @@ function deliver(h: MediaLinkHandlers, data: unknown): void {
     return;
   }
   const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : null;
-  const frame = bytes ? decodeFrame(bytes) : null;
-  if (frame) h.frame(frame);
+  if (!bytes) return;
+  const frame = decodeFrame(bytes);
+  if (frame) {
+    h.frame(frame);
+    return;
+  }
+  const raw = decodeRawFrame(bytes);
+  if (raw) h.rawFrame(raw);
 }
 
 function electronMediaLink(openMedia: () => void, h: MediaLinkHandlers): MediaLink {

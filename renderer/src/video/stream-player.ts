@@ -1,7 +1,7 @@
 // Decodes one camera stream in this window with WebCodecs and draws every picture on each canvas
 // showing it. Tuned for latency: no buffering beyond the decoder's own, and when decoding falls
 // behind it skips to the next keyframe instead of letting the delay grow.
-import type { MediaFrame, StreamStats, TileStreamState, VideoFailure } from '../../../electron/shared/contract/media';
+import type { MediaFrame, RawFrame, StreamStats, TileStreamState, VideoFailure } from '../../../electron/shared/contract/media';
 import type { StreamFormat } from '../../../electron/shared/video/stream-format';
 
 export type PlayerView = {
@@ -11,8 +11,10 @@ export type PlayerView = {
   retryInMs: number | null;
   format: StreamFormat | null;
   stats: StreamStats | null;
-  /** This window cannot decode the stream's codec (H.265 without a hardware decoder). */
+  /** This window cannot decode the stream's codec (H.265 without a hardware decoder), nor can main. */
   unsupported: boolean;
+  /** Main decodes this stream for the window (software decoder) because the window cannot. */
+  decodedInMain: boolean;
   /** From main receiving a picture to it being drawn here, over the last pictures. */
   latencyMs: { p50: number; p95: number } | null;
   framesDrawn: number;
@@ -33,7 +35,11 @@ export class StreamPlayer {
   private notifyScheduled = false;
   /** Pictures main received before this player existed are the kept GOP replayed for a quick start, not latency. */
   private readonly since = Date.now();
-  view: PlayerView = { state: 'connecting', reason: null, detail: null, retryInMs: null, format: null, stats: null, unsupported: false, latencyMs: null, framesDrawn: 0 };
+  view: PlayerView = { state: 'connecting', reason: null, detail: null, retryInMs: null, format: null, stats: null, unsupported: false, decodedInMain: false, latencyMs: null, framesDrawn: 0 };
+  private askedMain = false;
+
+  /** `askMainToDecode` is called once if this window cannot decode the stream. */
+  constructor(private readonly askMainToDecode: () => void = () => undefined) {}
 
   attach(canvas: HTMLCanvasElement): void {
     this.canvases.add(canvas);
@@ -80,6 +86,24 @@ export class StreamPlayer {
     }
   }
 
+  /** Main's answer to the request to decode: yes (pictures follow as raw frames), or it cannot either. */
+  setDecodedInMain(inMain: boolean): void {
+    this.update(inMain ? { decodedInMain: true, unsupported: false } : { decodedInMain: false, unsupported: true });
+  }
+
+  /** A picture main decoded: drawn as it is; no decoder here. */
+  rawFrame(f: RawFrame): void {
+    let frame: VideoFrame;
+    try {
+      frame = new VideoFrame(f.data, { format: 'I420', codedWidth: f.width, codedHeight: f.height, timestamp: f.timestampUs });
+    } catch {
+      return;
+    }
+    this.receivedAt.set(f.timestampUs, f.receivedAtMs);
+    if (this.receivedAt.size > 64) this.receivedAt.delete(this.receivedAt.keys().next().value!);
+    this.draw(frame);
+  }
+
   close(): void {
     if (this.decoder && this.decoder.state !== 'closed') this.decoder.close();
     this.decoder = null;
@@ -95,7 +119,11 @@ export class StreamPlayer {
     const supported = typeof VideoDecoder !== 'undefined' && (await VideoDecoder.isConfigSupported(config).then((r) => r.supported === true, () => false));
     if (key !== this.configuredFor) return; // a newer format arrived meanwhile
     if (!supported) {
-      this.update({ unsupported: true });
+      if (this.view.decodedInMain) return;
+      if (!this.askedMain) {
+        this.askedMain = true;
+        this.askMainToDecode();
+      }
       return;
     }
     if (!this.decoder || this.decoder.state === 'closed') {

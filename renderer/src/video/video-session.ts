@@ -4,7 +4,7 @@ import type { MediaServerMessage, StreamQuality } from '../../../electron/shared
 import { openMediaLink, type MediaLink } from './media-link';
 import { StreamPlayer, type PlayerView } from './stream-player';
 
-const idle: PlayerView = { state: 'connecting', reason: null, detail: null, retryInMs: null, format: null, stats: null, unsupported: false, latencyMs: null, framesDrawn: 0 };
+const idle: PlayerView = { state: 'connecting', reason: null, detail: null, retryInMs: null, format: null, stats: null, unsupported: false, decodedInMain: false, latencyMs: null, framesDrawn: 0 };
 
 type Slot = { cameraId: string; quality: StreamQuality; stream: number | null; canvas: HTMLCanvasElement; listener: (v: PlayerView) => void; unsubscribe: (() => void) | null };
 
@@ -19,6 +19,7 @@ export class VideoSession {
     this.link ??= openMediaLink({
       message: (m) => this.onMessage(m),
       frame: (f) => this.players.get(f.stream)?.frame(f),
+      rawFrame: (f) => this.players.get(f.stream)?.rawFrame(f),
       opened: () => {
         for (const [slot, s] of this.slots) this.link?.send({ type: 'watch', slot, cameraId: s.cameraId, quality: s.quality });
       },
@@ -49,7 +50,8 @@ export class VideoSession {
       s.stream = m.stream;
       let player = this.players.get(m.stream);
       if (!player) {
-        player = new StreamPlayer();
+        const stream = m.stream;
+        player = new StreamPlayer(() => this.link?.send({ type: 'decodeInMain', stream }));
         this.players.set(m.stream, player);
       }
       player.attach(s.canvas);
@@ -65,6 +67,7 @@ export class VideoSession {
     if (m.type === 'state') player.setState(m);
     else if (m.type === 'format') player.setFormat(m.format);
     else if (m.type === 'stats') player.setStats(m.stats);
+    else if (m.type === 'decoding') player.setDecodedInMain(m.inMain);
   }
 
   /** Detaches a slot from its stream; the stream's player goes when no slot uses it. */
