@@ -6,6 +6,7 @@ import { toAnnexB, type AccessUnit } from '../../shared/video/access-unit';
 import { BitstreamError } from '../../shared/video/bit-reader';
 import { parseH264Sps } from '../../shared/video/h264-sps';
 import { parseH265Sps } from '../../shared/video/h265-sps';
+import { LowDelayPolicy } from '../../shared/video/h264-low-delay';
 import type { StreamFormat } from '../../shared/video/stream-format';
 import type { StreamStats, TileStreamState, VideoFailure } from '../../shared/contract/media';
 import type { Credentials } from '../../shared/video/rtsp-auth';
@@ -61,6 +62,8 @@ export class CameraStream {
   private keyframeIntervalS: number | null = null;
   private lost = 0;
   private dropped = 0;
+  /** Rewrites H.264 parameter sets so decoders show each picture at once (see h264-low-delay.ts). */
+  private readonly lowDelay = new LowDelayPolicy();
 
   constructor(private readonly o: CameraStreamOptions) {
     this.connect();
@@ -152,7 +155,8 @@ export class CameraStream {
     }, delay);
   }
 
-  private onUnit(unit: AccessUnit): void {
+  private onUnit(received: AccessUnit): void {
+    const unit = this.lowDelay.apply(received);
     const picture: Picture = { keyframe: unit.keyframe, timestampUs: Math.round((unit.timestamp * 1000) / 90), receivedAtMs: Date.now(), data: toAnnexB(unit.nalus) };
     if (unit.keyframe) {
       this.noteFormat(unit);

@@ -1,5 +1,6 @@
 import { BitReader, BitstreamError, unescapeRbsp } from './bit-reader';
 import { hex2, type StreamFormat } from './stream-format';
+import { readVui } from './h264-vui';
 
 /** H.264 sequence parameter set (ITU-T H.264 §7.3.2.1.1): resolution, profile, level, frame rate. */
 
@@ -15,9 +16,10 @@ function skipScalingList(r: BitReader, size: number): void {
   }
 }
 
-export function parseH264Sps(nal: Uint8Array): StreamFormat {
-  if (nal.length < 4 || (nal[0]! & 0x1f) !== 7) throw new BitstreamError('not an H.264 SPS');
-  const r = new BitReader(unescapeRbsp(nal.subarray(1)));
+/** The SPS up to vui_parameters_present_flag (§7.3.2.1.1); the reader is left on that flag. */
+export type SpsCore = { profileIdc: number; constraints: number; levelIdc: number; maxNumRefFrames: number; width: number; height: number };
+
+export function readSpsCore(r: BitReader): SpsCore {
   const profileIdc = r.u(8);
   const constraints = r.u(8);
   const levelIdc = r.u(8);
@@ -45,7 +47,7 @@ export function parseH264Sps(nal: Uint8Array): StreamFormat {
     if (cycle > 255) throw new BitstreamError('num_ref_frames_in_pic_order_cnt_cycle over 255');
     for (let i = 0; i < cycle; i++) r.se();
   } else if (pocType !== 2) throw new BitstreamError(`pic_order_cnt_type ${pocType}`);
-  r.ue(); // max_num_ref_frames
+  const maxNumRefFrames = r.ue();
   r.skip(1);
   const widthMbs = r.ue() + 1;
   const heightMapUnits = r.ue() + 1;
@@ -61,9 +63,16 @@ export function parseH264Sps(nal: Uint8Array): StreamFormat {
   const width = widthMbs * 16 - cropX * (crop[0]! + crop[1]!);
   const height = (frameMbsOnly ? 1 : 2) * heightMapUnits * 16 - cropY * (crop[2]! + crop[3]!);
   if (width <= 0 || height <= 0 || width > 16384 || height > 16384) throw new BitstreamError(`impossible size ${width}×${height}`);
+  return { profileIdc, constraints, levelIdc, maxNumRefFrames, width, height };
+}
+
+export function parseH264Sps(nal: Uint8Array): StreamFormat {
+  if (nal.length < 4 || (nal[0]! & 0x1f) !== 7) throw new BitstreamError('not an H.264 SPS');
+  const r = new BitReader(unescapeRbsp(nal.subarray(1)));
+  const { profileIdc, constraints, levelIdc, width, height } = readSpsCore(r);
   let frameRate: number | null;
   try {
-    frameRate = vuiFrameRate(r);
+    frameRate = r.flag() ? readVui(r).frameRate : null;
   } catch {
     frameRate = null; // A truncated VUI still leaves a usable size.
   }
@@ -76,24 +85,4 @@ export function parseH264Sps(nal: Uint8Array): StreamFormat {
     height,
     frameRate,
   };
-}
-
-function vuiFrameRate(r: BitReader): number | null {
-  if (!r.flag()) return null;
-  if (r.flag() && r.u(8) === 255) r.skip(32);
-  if (r.flag()) r.skip(1);
-  if (r.flag()) {
-    r.skip(4);
-    if (r.flag()) r.skip(24);
-  }
-  if (r.flag()) {
-    r.ue();
-    r.ue();
-  }
-  if (!r.flag()) return null;
-  const unitsInTick = r.u(32);
-  const timeScale = r.u(32);
-  if (unitsInTick === 0 || timeScale === 0) return null;
-  const fps = timeScale / (2 * unitsInTick);
-  return fps > 0 && fps <= 300 ? Math.round(fps * 1000) / 1000 : null;
 }
