@@ -1,7 +1,8 @@
 // Runs the benchmarks: bundles each *.bench.ts with the shipping store worker and writes JSON
 // results to bench/results/. Usage: npm run bench [-- name…]
 // With names, only the benchmarks whose name contains one of them run (`npm run bench -- sync`
-// runs sync.bench.ts); without, all of them.
+// runs sync.bench.ts); without, all of them. A benchmark with files of its own lives in a folder
+// named after it: bench/video/video.bench.ts is the benchmark "video".
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,12 @@ const outDir = path.join(root, 'dist', 'bench');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 const filters = process.argv.slice(2);
-const all = fs.readdirSync(here).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, ''));
+/** Benchmark name → its entry file, relative to bench/. */
+const entries = new Map(fs.readdirSync(here).filter((f) => f.endsWith('.bench.ts')).map((f) => [f.replace(/\.bench\.ts$/, ''), f]));
+for (const dir of fs.readdirSync(here, { withFileTypes: true })) {
+  if (dir.isDirectory() && fs.existsSync(path.join(here, dir.name, `${dir.name}.bench.ts`))) entries.set(dir.name, path.join(dir.name, `${dir.name}.bench.ts`));
+}
+const all = [...entries.keys()];
 const chosen = filters.length ? all.filter((name) => filters.some((f) => name === f || name.includes(f))) : all;
 if (chosen.length === 0) {
   console.error(`no benchmark matches ${filters.join(', ')}; there are: ${all.join(', ')}`);
@@ -23,7 +29,7 @@ if (chosen.length === 0) {
 
 await bundle(outDir);
 for (const name of chosen) {
-  const file = `${name}.bench.ts`;
+  const file = entries.get(name);
   const outfile = path.join(outDir, `${name}.bench.mjs`);
   await build({
     entryPoints: [path.join(here, file)],

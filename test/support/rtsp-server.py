@@ -55,12 +55,18 @@ def factory(launch, shared=True):
     return f
 
 
+STDOUT_LOCK = threading.Lock()
+
+
 def stamp_sent(_factory, media, mount):
     """Prints when each access unit of this session leaves for the payloader (the benchmarks' clock)."""
     count = [0]
 
     def handoff(_identity, _buffer):
-        print(f"SENT {mount} {count[0]} {time.time() * 1000:.1f}", flush=True)
+        at = time.time() * 1000
+        # One lock for every session's streaming thread, so lines never interleave.
+        with STDOUT_LOCK:
+            print(f"SENT {mount} {count[0]} {at:.1f}", flush=True)
         count[0] += 1
 
     media.get_element().get_by_name("stamp").connect("handoff", handoff)
