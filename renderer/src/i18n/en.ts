@@ -414,6 +414,7 @@ export const en: Messages = {
       frameRate: 'Frame rate',
       bitrate: 'Bitrate',
       latency: 'Added latency',
+      skipped: 'Pictures skipped to stay live',
       keyframeInterval: 'Keyframe interval',
       fps: '{{value}} fps',
       kbps: '{{value}} kbps',

@@ -414,6 +414,7 @@ export const zhCN = {
       frameRate: '帧率',
       bitrate: '码率',
       latency: '附加延迟',
+      skipped: '为保持低延迟跳过的帧',
       keyframeInterval: '关键帧间隔',
       fps: '{{value}} 帧/秒',
       kbps: '{{value}} kbps',

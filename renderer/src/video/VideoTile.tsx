@@ -163,6 +163,8 @@ export function VideoTile(p: VideoTileProps) {
               <dd>{view.stats?.keyframeIntervalS != null ? t('video.tile.seconds', { value: formatDecimal(language, view.stats.keyframeIntervalS) }) : '—'}</dd>
               <dt>{t('video.tile.latency')}</dt>
               <dd>{view.latencyMs ? t('video.tile.ms', { p50: formatInteger(language, view.latencyMs.p50), p95: formatInteger(language, view.latencyMs.p95) }) : '—'}</dd>
+              <dt>{t('video.tile.skipped')}</dt>
+              <dd>{formatInteger(language, view.skipped)}</dd>
             </dl>
           )}
         </>

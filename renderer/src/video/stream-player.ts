@@ -18,10 +18,17 @@ export type PlayerView = {
   /** From main receiving a picture to it being drawn here, over the last pictures. */
   latencyMs: { p50: number; p95: number } | null;
   framesDrawn: number;
+  /** Pictures skipped to keep the delay bounded (this window could not keep up). */
+  skipped: number;
 };
 
 /** Pictures queued in the decoder beyond which we stop feeding it until the next keyframe. */
 const MAX_DECODE_QUEUE = 4;
+/**
+ * A picture this much older than when main received it has waited in this window (a page too
+ * busy to keep up with all its tiles): skip to the next keyframe, so the delay cannot grow.
+ */
+const MAX_PICTURE_AGE_MS = 200;
 const LATENCY_SAMPLES = 120;
 
 export class StreamPlayer {
@@ -35,7 +42,7 @@ export class StreamPlayer {
   private notifyScheduled = false;
   /** Pictures main received before this player existed are the kept GOP replayed for a quick start, not latency. */
   private readonly since = Date.now();
-  view: PlayerView = { state: 'connecting', reason: null, detail: null, retryInMs: null, format: null, stats: null, unsupported: false, decodedInMain: false, latencyMs: null, framesDrawn: 0 };
+  view: PlayerView = { state: 'connecting', reason: null, detail: null, retryInMs: null, format: null, stats: null, unsupported: false, decodedInMain: false, latencyMs: null, framesDrawn: 0, skipped: 0 };
   private askedMain = false;
 
   /** `askMainToDecode` is called once if this window cannot decode the stream. */
@@ -72,8 +79,9 @@ export class StreamPlayer {
     const decoder = this.decoder;
     if (!decoder || decoder.state !== 'configured') return;
     if (this.awaitingKeyframe && !f.keyframe) return;
-    if (!f.keyframe && decoder.decodeQueueSize > MAX_DECODE_QUEUE) {
+    if (!f.keyframe && (decoder.decodeQueueSize > MAX_DECODE_QUEUE || this.late(f.receivedAtMs))) {
       this.awaitingKeyframe = true;
+      this.view = { ...this.view, skipped: this.view.skipped + 1 };
       return;
     }
     this.awaitingKeyframe = false;
@@ -93,6 +101,10 @@ export class StreamPlayer {
 
   /** A picture main decoded: drawn as it is; no decoder here. */
   rawFrame(f: RawFrame): void {
+    if (this.late(f.receivedAtMs)) {
+      this.view = { ...this.view, skipped: this.view.skipped + 1 };
+      return;
+    }
     let frame: VideoFrame;
     try {
       frame = new VideoFrame(f.data, { format: 'I420', codedWidth: f.width, codedHeight: f.height, timestamp: f.timestampUs });
@@ -109,6 +121,11 @@ export class StreamPlayer {
     this.decoder = null;
     this.listeners.clear();
     this.canvases.clear();
+  }
+
+  /** The kept GOP replayed at the start is old on purpose: only pictures received since count as late. */
+  private late(receivedAtMs: number): boolean {
+    return receivedAtMs >= this.since && Date.now() - receivedAtMs > MAX_PICTURE_AGE_MS;
   }
 
   private async configure(format: StreamFormat): Promise<void> {

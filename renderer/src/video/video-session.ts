@@ -4,7 +4,7 @@ import type { MediaServerMessage, StreamQuality } from '../../../electron/shared
 import { openMediaLink, type MediaLink } from './media-link';
 import { StreamPlayer, type PlayerView } from './stream-player';
 
-const idle: PlayerView = { state: 'connecting', reason: null, detail: null, retryInMs: null, format: null, stats: null, unsupported: false, decodedInMain: false, latencyMs: null, framesDrawn: 0 };
+const idle: PlayerView = { state: 'connecting', reason: null, detail: null, retryInMs: null, format: null, stats: null, unsupported: false, decodedInMain: false, latencyMs: null, framesDrawn: 0, skipped: 0 };
 
 type Slot = { cameraId: string; quality: StreamQuality; stream: number | null; canvas: HTMLCanvasElement; listener: (v: PlayerView) => void; unsubscribe: (() => void) | null };
 
