@@ -130,7 +130,7 @@ describe('wall layout engine: refusals', () => {
     return result.ok ? null : result.refusal;
   };
 
-  it.each([
+  it.each<[string, WallLayout, string]>([
     ['outside-wall', { splits: [], windows: [{ ...win, x: 2400 }] }, 'window "w": spans x 2400 to 2500'],
     ['zero-size', { splits: [], windows: [{ ...win, width: 0 }] }, 'window "w": size 0 x 100 mm'],
     ['duplicate-z', { splits: [], windows: [win, { ...win, id: 'v' }] }, 'window "v": z 0 is already window "w"\'s'],
@@ -147,8 +147,8 @@ describe('wall layout engine: refusals', () => {
       },
       'monitor r1c1 is already split',
     ],
-  ] as const)('refuses %s with a reason naming the culprit', (code, layout, message) => {
-    const r = refusal(layout as WallLayout);
+  ])('refuses %s with a reason naming the culprit', (code, layout, message) => {
+    const r = refusal(layout);
     expect(r?.code).toBe(code);
     expect(r?.message).toContain(message);
   });
