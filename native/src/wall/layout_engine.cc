@@ -20,8 +20,8 @@ Rect OrientedToMm(const PlacedMonitor& m, const Rect& px) {
 // Bezel compensation happens here: the window's picture is laid over the wall at its physical
 // size, and each monitor shows only what lies over its active area. The crop is taken relative
 // to the whole window (bezels included), so what falls behind a bezel is skipped, not squeezed.
-void PlaceWindow(const WallGeometry& g, const Window& w, std::vector<Viewport>& out, std::vector<Unseen>& unseen) {
-  Unseen hidden{w.id, {}};
+void PlaceWindow(const WallGeometry& g, const Window& w, int source, std::vector<Viewport>& out, std::vector<Unseen>& unseen) {
+  Unseen hidden{w.id, false, source, {}};
   for (size_t i = 0; i < g.monitors.size(); ++i) {
     const PlacedMonitor& m = g.monitors[i];
     const Rect piece = Intersect(w.rect, m.active);
@@ -32,6 +32,7 @@ void PlaceWindow(const WallGeometry& g, const Window& w, std::vector<Viewport>& 
     }
     Viewport v;
     v.window = w.id;
+    v.source = source;
     v.monitor = static_cast<int>(i);
     v.z = w.z;
     v.wall = piece;
@@ -46,11 +47,12 @@ void PlaceWindow(const WallGeometry& g, const Window& w, std::vector<Viewport>& 
 
 // Cell boundaries fall on whole oriented pixels (floor of the even share), so neighbouring cells
 // share an edge exactly and together cover the monitor; sizes differ by at most one pixel.
-void PlaceSplit(const Wall& wall, const WallGeometry& g, const Split& s, std::vector<Viewport>& out, std::vector<Unseen>& unseen) {
+void PlaceSplit(const Wall& wall, const WallGeometry& g, const Split& s, int source, std::vector<Viewport>& out,
+                std::vector<Unseen>& unseen) {
   const int index = s.row * wall.columns + s.column;
   const PlacedMonitor& m = g.monitors[static_cast<size_t>(index)];
   if (!m.present) {
-    unseen.push_back(Unseen{s.id, {index}});
+    unseen.push_back(Unseen{s.id, true, source, {index}});
     return;
   }
   const auto w = static_cast<int64_t>(m.frame.oriented_width), h = static_cast<int64_t>(m.frame.oriented_height);
@@ -61,6 +63,7 @@ void PlaceSplit(const Wall& wall, const WallGeometry& g, const Split& s, std::ve
       const Rect px{static_cast<double>(x0), static_cast<double>(y0), static_cast<double>(x1 - x0), static_cast<double>(y1 - y0)};
       Viewport v;
       v.window = s.id;
+      v.source = source;
       v.cell_row = r;
       v.cell_column = c;
       v.monitor = index;
@@ -82,8 +85,12 @@ std::variant<LayoutResult, Refusal> ComputeLayout(const Wall& wall, const Layout
   if (auto bad = ValidateLayout(wall, result.geometry, layout)) return *bad;
 
   std::vector<Viewport> cells, windows;
-  for (const Split& s : layout.splits) PlaceSplit(wall, result.geometry, s, cells, result.unseen);
-  for (const Window& w : layout.windows) PlaceWindow(result.geometry, w, windows, result.unseen);
+  for (size_t i = 0; i < layout.splits.size(); ++i) {
+    PlaceSplit(wall, result.geometry, layout.splits[i], static_cast<int>(i), cells, result.unseen);
+  }
+  for (size_t i = 0; i < layout.windows.size(); ++i) {
+    PlaceWindow(result.geometry, layout.windows[i], static_cast<int>(i), windows, result.unseen);
+  }
   // Drawing order on each monitor: split cells as the base picture, then windows by z.
   std::stable_sort(cells.begin(), cells.end(), [](const Viewport& a, const Viewport& b) { return a.monitor < b.monitor; });
   std::stable_sort(windows.begin(), windows.end(), [](const Viewport& a, const Viewport& b) {

@@ -1,5 +1,8 @@
 #include "wall_napi.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "layout_engine.h"
 #include "wall_geometry.h"
 #include "wall_napi_read.h"
@@ -7,15 +10,6 @@
 namespace vigil::wall {
 
 namespace {
-
-Napi::Object RectObject(Napi::Env env, const Rect& r) {
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("x", r.x);
-  o.Set("y", r.y);
-  o.Set("width", r.width);
-  o.Set("height", r.height);
-  return o;
-}
 
 Napi::Object MonitorRef(Napi::Env env, int index, int columns) {
   Napi::Object o = Napi::Object::New(env);
@@ -36,48 +30,59 @@ Napi::Object RefusalObject(Napi::Env env, const Refusal& r, int columns) {
   return out;
 }
 
-Napi::Object GeometryObject(Napi::Env env, const WallGeometry& g) {
-  Napi::Array monitors = Napi::Array::New(env, g.monitors.size());
-  for (uint32_t i = 0; i < g.monitors.size(); ++i) {
-    const PlacedMonitor& m = g.monitors[i];
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("row", m.row);
-    o.Set("column", m.column);
-    o.Set("present", m.present);
-    o.Set("rotation", m.frame.rotation);
-    o.Set("outer", RectObject(env, m.outer));
-    o.Set("active", RectObject(env, m.active));
-    monitors.Set(i, o);
-  }
-  Napi::Object out = Napi::Object::New(env);
-  out.Set("width", g.width);
-  out.Set("height", g.height);
-  out.Set("monitors", monitors);
-  return out;
+// The layout goes back as flat Float64Arrays, one fixed-size record per monitor and viewport:
+// creating a JavaScript object per viewport through Node-API costs microseconds each, copying
+// numbers costs nothing. electron/services/native/wall-layout.ts unpacks them (the offsets there
+// must match these). The arrays are V8's own, filled by copy (no external buffers).
+constexpr size_t kMonitorStride = 12;   // row, column, present, rotation, outer x y w h, active x y w h
+constexpr size_t kViewportStride = 19;  // source, is cell, cell row, cell column, monitor, z,
+                                        // wall x y w h, crop x y w h, destination x y w h, rotation
+constexpr size_t kUnseenStride = 3;     // is split, source, monitor
+
+void PushRect(std::vector<double>& out, const Rect& r) { out.insert(out.end(), {r.x, r.y, r.width, r.height}); }
+
+Napi::Float64Array Packed(Napi::Env env, const std::vector<double>& values) {
+  Napi::Float64Array array = Napi::Float64Array::New(env, values.size());
+  std::copy(values.begin(), values.end(), array.Data());
+  return array;
 }
 
-Napi::Object ViewportObject(Napi::Env env, const Viewport& v, int columns) {
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("window", v.window);
-  if (v.cell_row < 0) {
-    o.Set("cell", env.Null());
-    o.Set("z", v.z);
-  } else {
-    Napi::Object cell = Napi::Object::New(env);
-    cell.Set("row", v.cell_row);
-    cell.Set("column", v.cell_column);
-    o.Set("cell", cell);
-    o.Set("z", env.Null());
+Napi::Float64Array PackMonitors(Napi::Env env, const WallGeometry& g) {
+  std::vector<double> out;
+  out.reserve(g.monitors.size() * kMonitorStride);
+  for (const PlacedMonitor& m : g.monitors) {
+    out.insert(out.end(), {double(m.row), double(m.column), m.present ? 1.0 : 0.0, double(m.frame.rotation)});
+    PushRect(out, m.outer);
+    PushRect(out, m.active);
   }
-  o.Set("monitor", MonitorRef(env, v.monitor, columns));
-  o.Set("wall", RectObject(env, v.wall));
-  o.Set("crop", RectObject(env, v.crop));
-  o.Set("destination", RectObject(env, v.destination));
-  o.Set("rotation", v.rotation);
-  return o;
+  return Packed(env, out);
 }
 
-// computeLayout(wall, layout) → {ok: true, wall, viewports, unseen} | {ok: false, refusal}
+Napi::Float64Array PackViewports(Napi::Env env, const std::vector<Viewport>& viewports) {
+  std::vector<double> out;
+  out.reserve(viewports.size() * kViewportStride);
+  for (const Viewport& v : viewports) {
+    const bool cell = v.cell_row >= 0;
+    out.insert(out.end(), {double(v.source), cell ? 1.0 : 0.0, double(v.cell_row), double(v.cell_column), double(v.monitor), v.z});
+    PushRect(out, v.wall);
+    PushRect(out, v.crop);
+    PushRect(out, v.destination);
+    out.push_back(double(v.rotation));
+  }
+  return Packed(env, out);
+}
+
+Napi::Float64Array PackUnseen(Napi::Env env, const std::vector<Unseen>& unseen) {
+  std::vector<double> out;
+  out.reserve(unseen.size() * kUnseenStride);
+  for (const Unseen& u : unseen) {
+    for (int monitor : u.monitors) out.insert(out.end(), {u.split ? 1.0 : 0.0, double(u.source), double(monitor)});
+  }
+  return Packed(env, out);
+}
+
+// computeLayout(wall, layout) → {ok: true, width, height, monitors, viewports, unseen} (packed as
+// above) | {ok: false, refusal}
 Napi::Value ComputeLayoutJs(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const Wall wall = ReadWall(info[0]);
@@ -85,23 +90,13 @@ Napi::Value ComputeLayoutJs(const Napi::CallbackInfo& info) {
   auto outcome = ComputeLayout(wall, layout);
   if (auto* refusal = std::get_if<Refusal>(&outcome)) return RefusalObject(env, *refusal, wall.columns > 0 ? wall.columns : 1);
   const LayoutResult& result = std::get<LayoutResult>(outcome);
-  Napi::Array viewports = Napi::Array::New(env, result.viewports.size());
-  for (uint32_t i = 0; i < result.viewports.size(); ++i) viewports.Set(i, ViewportObject(env, result.viewports[i], wall.columns));
-  Napi::Array unseen = Napi::Array::New(env, result.unseen.size());
-  for (uint32_t i = 0; i < result.unseen.size(); ++i) {
-    const Unseen& u = result.unseen[i];
-    Napi::Array monitors = Napi::Array::New(env, u.monitors.size());
-    for (uint32_t j = 0; j < u.monitors.size(); ++j) monitors.Set(j, MonitorRef(env, u.monitors[j], wall.columns));
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("window", u.window);
-    o.Set("monitors", monitors);
-    unseen.Set(i, o);
-  }
   Napi::Object out = Napi::Object::New(env);
   out.Set("ok", true);
-  out.Set("wall", GeometryObject(env, result.geometry));
-  out.Set("viewports", viewports);
-  out.Set("unseen", unseen);
+  out.Set("width", result.geometry.width);
+  out.Set("height", result.geometry.height);
+  out.Set("monitors", PackMonitors(env, result.geometry));
+  out.Set("viewports", PackViewports(env, result.viewports));
+  out.Set("unseen", PackUnseen(env, result.unseen));
   return out;
 }
 
