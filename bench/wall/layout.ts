@@ -4,10 +4,11 @@
 // window, then native, then unpacking into one object per viewport).
 import { performance } from 'node:perf_hooks';
 import { mulberry32 } from '../../electron/shared/random';
-import { uniformWall, type Monitor, type Split, type Wall, type WallLayout, type WallWindow } from '../../electron/shared/wall';
+import { uniformWall, type Split, type Wall, type WallLayout, type WallWindow } from '../../electron/shared/wall';
 import type { NativeModule } from '../../electron/services/native/addon';
 import { wallLayoutEngine } from '../../electron/services/native/wall-layout';
 import { summarize, type Summary } from './timing';
+import { PANEL_55 } from '../../test/support/wall-panel';
 
 export type LayoutSizes = { rows: number; columns: number; windows: number; splitMonitors: number; runs: number };
 
@@ -21,22 +22,13 @@ export type LayoutFigures = {
   wrapperOverNativeP50: number;
 };
 
-/** A 55" splice-wall panel: 1920 × 1080, 1210 × 681 mm of picture, 3.5 mm frame. */
-const PANEL: Monitor = {
-  resolution: { width: 1920, height: 1080 },
-  activeSize: { width: 1210, height: 681 },
-  bezel: { top: 3.5, right: 3.5, bottom: 3.5, left: 3.5 },
-  rotation: 0,
-  present: true,
-};
-
 /**
  * Windows from a quarter of a monitor to 2 × 2 monitors, anywhere on the wall (so most cross
  * borders), and every fourth monitor split 3 × 3 as a base picture. Seeded: every run lays out
  * the same wall.
  */
 export function busyLayout(sizes: LayoutSizes): { wall: Wall; layout: WallLayout } {
-  const wall = uniformWall(sizes.rows, sizes.columns, PANEL);
+  const wall = uniformWall(sizes.rows, sizes.columns, PANEL_55);
   const cellW = 1217, cellH = 688;
   const wallW = cellW * sizes.columns, wallH = cellH * sizes.rows;
   const rng = mulberry32(6_8_200);

@@ -1,22 +1,14 @@
 // Worked examples of the wall layout engine with numbers computed by hand.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { uniformWall, type Monitor, type Viewport, type Wall, type WallLayout } from '../../shared/wall';
+import { uniformWall, type Viewport, type Wall, type WallLayout } from '../../shared/wall';
 import { loadNative } from './addon';
 import { wallLayoutEngine } from './wall-layout';
+import { PANEL_55 } from '../../../test/support/wall-panel';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const native = loadNative(root);
 const engine = wallLayoutEngine(native);
-
-/** A 55" splice-wall panel: 1920 × 1080 px, 1210 × 681 mm of picture, 3.5 mm frame all round. */
-const PANEL: Monitor = {
-  resolution: { width: 1920, height: 1080 },
-  activeSize: { width: 1210, height: 681 },
-  bezel: { top: 3.5, right: 3.5, bottom: 3.5, left: 3.5 },
-  rotation: 0,
-  present: true,
-};
 
 function ok(wall: Wall, layout: WallLayout) {
   const result = engine.compute(wall, layout);
@@ -35,7 +27,7 @@ const on = (viewports: Viewport[], row: number, column: number) =>
   viewports.filter((v) => v.monitor.row === row && v.monitor.column === column);
 
 describe('wall layout engine: worked examples', () => {
-  const wall = uniformWall(2, 2, PANEL);
+  const wall = uniformWall(2, 2, PANEL_55);
 
   it('places a 2 × 2 wall: 1217 × 688 mm per monitor, picture inset by the 3.5 mm frame', () => {
     const { wall: g } = ok(wall, { splits: [], windows: [] });
@@ -67,7 +59,7 @@ describe('wall layout engine: worked examples', () => {
   it("maps a panel turned 90° clockwise: the wall's top-left quarter is the framebuffer's bottom-left", () => {
     // Datasheet bezels top 3.5, right 5, bottom 7, left 2; turned clockwise they sit on the wall
     // as top 2, right 3.5, bottom 5, left 7, around 681 × 1210 mm of picture.
-    const turned: Wall = uniformWall(1, 1, { ...PANEL, bezel: { top: 3.5, right: 5, bottom: 7, left: 2 }, rotation: 90 });
+    const turned: Wall = uniformWall(1, 1, { ...PANEL_55, bezel: { top: 3.5, right: 5, bottom: 7, left: 2 }, rotation: 90 });
     const result = ok(turned, { splits: [], windows: [{ id: 'q', x: 7, y: 2, width: 340.5, height: 605, z: 0 }] });
     expectRect(result.wall.monitors[0]!.outer, [0, 0, 691.5, 1217]);
     expectRect(result.wall.monitors[0]!.active, [7, 2, 681, 1210]);
@@ -123,7 +115,7 @@ describe('wall layout engine: worked examples', () => {
 });
 
 describe('wall layout engine: refusals', () => {
-  const wall = uniformWall(2, 2, PANEL);
+  const wall = uniformWall(2, 2, PANEL_55);
   const win = { id: 'w', x: 0, y: 0, width: 100, height: 100, z: 0 };
   const refusal = (layout: WallLayout, onWall: Wall = wall) => {
     const result = engine.compute(onWall, layout);
@@ -154,7 +146,7 @@ describe('wall layout engine: refusals', () => {
   });
 
   it('refuses a split with more cells than the monitor has pixels', () => {
-    const tiny = uniformWall(1, 1, { ...PANEL, resolution: { width: 4, height: 4 } });
+    const tiny = uniformWall(1, 1, { ...PANEL_55, resolution: { width: 4, height: 4 } });
     expect(refusal({ splits: [{ id: 's', monitor: { row: 0, column: 0 }, rows: 1, columns: 8 }], windows: [] }, tiny)?.code).toBe('bad-split');
   });
 

@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { MonitorSchema, uniformWall, WallLayoutSchema, WallSchema, type Monitor } from './wall-schema';
-
-const PANEL: Monitor = {
-  resolution: { width: 1920, height: 1080 },
-  activeSize: { width: 1210, height: 681 },
-  bezel: { top: 3.5, right: 3.5, bottom: 3.5, left: 3.5 },
-  rotation: 0,
-  present: true,
-};
+import { MonitorSchema, uniformWall, WallLayoutSchema, WallSchema } from './wall-schema';
+import { PANEL_55 } from '../../../test/support/wall-panel';
 
 describe('wall schemas', () => {
   it('accepts a well-formed wall and layout', () => {
-    expect(WallSchema.safeParse(uniformWall(6, 8, PANEL)).success).toBe(true);
+    expect(WallSchema.safeParse(uniformWall(6, 8, PANEL_55)).success).toBe(true);
     const layout = { splits: [{ id: 's', monitor: { row: 0, column: 0 }, rows: 3, columns: 3 }], windows: [{ id: 'w', x: 0, y: 0, width: 10, height: 10, z: 0 }] };
     expect(WallLayoutSchema.safeParse(layout).success).toBe(true);
   });
 
   it.each([
-    ['a rotation of 45°', { ...PANEL, rotation: 45 }],
-    ['fractional pixels', { ...PANEL, resolution: { width: 1920.5, height: 1080 } }],
-    ['a zero active size', { ...PANEL, activeSize: { width: 0, height: 681 } }],
-    ['a negative bezel', { ...PANEL, bezel: { ...PANEL.bezel, left: -1 } }],
-    ['no present flag', { ...PANEL, present: undefined }],
+    ['a rotation of 45°', { ...PANEL_55, rotation: 45 }],
+    ['fractional pixels', { ...PANEL_55, resolution: { width: 1920.5, height: 1080 } }],
+    ['a zero active size', { ...PANEL_55, activeSize: { width: 0, height: 681 } }],
+    ['a negative bezel', { ...PANEL_55, bezel: { ...PANEL_55.bezel, left: -1 } }],
+    ['no present flag', { ...PANEL_55, present: undefined }],
   ])('refuses a monitor with %s', (_what, monitor) => {
     expect(MonitorSchema.safeParse(monitor).success).toBe(false);
   });
@@ -33,7 +26,7 @@ describe('wall schemas', () => {
   });
 
   it('makes a uniform wall row-major with independent monitor objects', () => {
-    const wall = uniformWall(2, 3, PANEL);
+    const wall = uniformWall(2, 3, PANEL_55);
     expect(wall.monitors).toHaveLength(6);
     expect(wall.monitors[0]).not.toBe(wall.monitors[1]);
   });
