@@ -150,6 +150,14 @@ describe('wall layout engine: refusals', () => {
     expect(refusal({ splits: [{ id: 's', monitor: { row: 0, column: 0 }, rows: 1, columns: 8 }], windows: [] }, tiny)?.code).toBe('bad-split');
   });
 
+  it('refuses a layout whose pieces would not fit in memory bounds, naming the window that crossed the limit', () => {
+    const big = uniformWall(32, 32, PANEL_55);
+    const full = { x: 0, y: 0, width: 32 * 1217, height: 32 * 688 };
+    const windows = Array.from({ length: 100 }, (_, i) => ({ id: `w${i}`, ...full, z: i }));
+    // 1 024 pieces per window: the 65th window passes 65 536.
+    expect(refusal({ splits: [], windows }, big)).toMatchObject({ code: 'too-many-viewports', window: 'w64' });
+  });
+
   it('refuses an impossible wall in the engine itself, not only in the schema', () => {
     const odd = { ...wall, monitors: wall.monitors.map((m) => ({ ...m, rotation: 45 })) } as unknown as Wall;
     const result = native.computeLayout(odd, { splits: [], windows: [] });

@@ -42,7 +42,8 @@ export type RefusalCode =
   | 'duplicate-z'
   | 'bad-split'
   | 'split-conflict'
-  | 'too-many-windows';
+  | 'too-many-windows'
+  | 'too-many-viewports';
 
 export type LayoutRefusal = {
   code: RefusalCode;

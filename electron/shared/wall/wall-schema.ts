@@ -9,6 +9,8 @@ export const WALL_LIMITS = {
   gridSide: 32,
   splitSide: 8,
   windows: 4096,
+  /** Pieces of windows and cells on monitors in one layout (checked by the engine only). */
+  viewports: 65536,
   pixels: 16384,
   millimetres: 100_000,
   idLength: 128,

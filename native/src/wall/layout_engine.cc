@@ -21,7 +21,7 @@ Rect OrientedToMm(const PlacedMonitor& m, const Rect& px) {
 // size, and each monitor shows only what lies over its active area. The crop is taken relative
 // to the whole window (bezels included), so what falls behind a bezel is skipped, not squeezed.
 void PlaceWindow(const WallGeometry& g, const Window& w, int source, std::vector<Viewport>& out, std::vector<Unseen>& unseen) {
-  Unseen hidden{w.id, false, source, {}};
+  Unseen hidden{false, source, {}};
   for (size_t i = 0; i < g.monitors.size(); ++i) {
     const PlacedMonitor& m = g.monitors[i];
     const Rect piece = Intersect(w.rect, m.active);
@@ -31,7 +31,6 @@ void PlaceWindow(const WallGeometry& g, const Window& w, int source, std::vector
       continue;
     }
     Viewport v;
-    v.window = w.id;
     v.source = source;
     v.monitor = static_cast<int>(i);
     v.z = w.z;
@@ -52,7 +51,7 @@ void PlaceSplit(const Wall& wall, const WallGeometry& g, const Split& s, int sou
   const int index = s.row * wall.columns + s.column;
   const PlacedMonitor& m = g.monitors[static_cast<size_t>(index)];
   if (!m.present) {
-    unseen.push_back(Unseen{s.id, true, source, {index}});
+    unseen.push_back(Unseen{true, source, {index}});
     return;
   }
   const auto w = static_cast<int64_t>(m.frame.oriented_width), h = static_cast<int64_t>(m.frame.oriented_height);
@@ -62,7 +61,6 @@ void PlaceSplit(const Wall& wall, const WallGeometry& g, const Split& s, int sou
       const int64_t x0 = w * c / s.columns, x1 = w * (c + 1) / s.columns;
       const Rect px{static_cast<double>(x0), static_cast<double>(y0), static_cast<double>(x1 - x0), static_cast<double>(y1 - y0)};
       Viewport v;
-      v.window = s.id;
       v.source = source;
       v.cell_row = r;
       v.cell_column = c;
@@ -90,6 +88,12 @@ std::variant<LayoutResult, Refusal> ComputeLayout(const Wall& wall, const Layout
   }
   for (size_t i = 0; i < layout.windows.size(); ++i) {
     PlaceWindow(result.geometry, layout.windows[i], static_cast<int>(i), windows, result.unseen);
+    // Thousands of wall-sized windows on a large wall would ask for millions of pieces; stop
+    // before the memory does.
+    if (cells.size() + windows.size() > static_cast<size_t>(kMaxViewports)) {
+      return Refusal{"too-many-viewports", "the layout needs more than " + std::to_string(kMaxViewports) +
+                                               " pieces (windows times the monitors each covers)", layout.windows[i].id, -1};
+    }
   }
   // Drawing order on each monitor: split cells as the base picture, then windows by z.
   std::stable_sort(cells.begin(), cells.end(), [](const Viewport& a, const Viewport& b) { return a.monitor < b.monitor; });

@@ -12,8 +12,9 @@ namespace vigil::wall {
 
 // One piece of one window (or split cell) on one monitor.
 struct Viewport {
-  std::string window;          // the window's id, or the split's id for a cell
-  int source = 0;              // index of the window in Layout::windows, or of the split in Layout::splits
+  // The window by its index in Layout::windows, or for a cell the split by its index in
+  // Layout::splits (indices, not ids: no string copied per piece).
+  int source = 0;
   int cell_row = -1, cell_column = -1;  // the cell in its split; -1 for a free window
   int monitor = 0;             // row-major index
   double z = 0;                // the window's z; cells lie under every free window
@@ -25,7 +26,6 @@ struct Viewport {
 
 // A window (or split) that falls partly or wholly on monitors whose output is missing.
 struct Unseen {
-  std::string window;
   bool split = false;  // `source` indexes Layout::splits, else Layout::windows
   int source = 0;
   std::vector<int> monitors;

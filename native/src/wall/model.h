@@ -13,6 +13,7 @@ namespace vigil::wall {
 constexpr int kMaxGridSide = 32;       // monitors per row or column
 constexpr int kMaxSplitSide = 8;       // cells per row or column of an even split
 constexpr int kMaxWindows = 4096;      // free windows in one layout
+constexpr int kMaxViewports = 65536;   // pieces of windows and cells on monitors, all together
 constexpr double kMaxPixels = 16384;   // per panel side
 constexpr double kMaxMillimetres = 1e5;  // any length on the wall (100 m)
 constexpr size_t kMaxIdLength = 128;
