@@ -2,7 +2,15 @@
   "targets": [
     {
       "target_name": "vigil_native",
-      "sources": ["src/addon.cc"],
+      "sources": [
+        "src/addon.cc",
+        "src/wall/geometry.cc",
+        "src/wall/wall_geometry.cc",
+        "src/wall/layout_validation.cc",
+        "src/wall/layout_engine.cc",
+        "src/wall/wall_napi_read.cc",
+        "src/wall/wall_napi.cc"
+      ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": [
         "NAPI_VERSION=8",

@@ -3,14 +3,16 @@
 // (NODE_API_NO_EXTERNAL_BUFFERS_ALLOWED): Electron's V8 memory cage forbids them, so every
 // buffer this module returns is allocated by V8 and filled by copy.
 //
-// The wall layout engine and the software decoder arrive in their own issue; this file holds
-// the module's identity, which the loader checks so a stale or foreign binary is refused.
+// This file holds the module's identity, which the loader checks so a stale or foreign binary
+// is refused, and registers each part: the wall layout engine (src/wall/).
 #include <napi.h>
+
+#include "wall/wall_napi.h"
 
 namespace {
 
 constexpr const char* kModuleName = "vigil_native";
-constexpr uint32_t kInterfaceVersion = 1;  // bump when the JavaScript-facing API changes
+constexpr uint32_t kInterfaceVersion = 2;  // bump when the JavaScript-facing API changes
 
 Napi::Value Info(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -29,6 +31,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("info", Napi::Function::New(env, Info, "info"));
+  vigil::wall::RegisterWallLayout(env, exports);
   return exports;
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { NativeWallApi } from './wall-layout';
 
 export interface NativeInfo {
   name: 'vigil_native';
@@ -9,12 +10,12 @@ export interface NativeInfo {
   runtimeNapiVersion: number;
 }
 
-interface NativeModule {
+export interface NativeModule extends NativeWallApi {
   info(): NativeInfo;
 }
 
 /** The JavaScript-facing API version this code expects; must match native/src/addon.cc. */
-export const NATIVE_INTERFACE_VERSION = 1;
+export const NATIVE_INTERFACE_VERSION = 2;
 
 /**
  * Where the built module may be: next to the sources in development, unpacked from the asar in

@@ -1,0 +1,2 @@
+export * from './layout-result';
+export * from './wall-schema';
