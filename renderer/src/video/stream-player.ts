@@ -25,10 +25,13 @@ export type PlayerView = {
 /** Pictures queued in the decoder beyond which we stop feeding it until the next keyframe. */
 const MAX_DECODE_QUEUE = 4;
 /**
- * A picture this much older than when main received it has waited in this window (a page too
- * busy to keep up with all its tiles): skip to the next keyframe, so the delay cannot grow.
+ * When a page is too busy for all its tiles, pictures wait in it. A decoded picture older than
+ * this, with a newer one already in the decoder, is not drawn (drawing is the page's dear part,
+ * and every picture is still decoded, so references stay whole)…
  */
-const MAX_PICTURE_AGE_MS = 200;
+const STALE_DRAW_MS = 100;
+/** …and a coded picture this old means decoding itself is behind: skip to the next keyframe. */
+const MAX_PICTURE_AGE_MS = 1000;
 const LATENCY_SAMPLES = 120;
 
 export class StreamPlayer {
@@ -79,7 +82,7 @@ export class StreamPlayer {
     const decoder = this.decoder;
     if (!decoder || decoder.state !== 'configured') return;
     if (this.awaitingKeyframe && !f.keyframe) return;
-    if (!f.keyframe && (decoder.decodeQueueSize > MAX_DECODE_QUEUE || this.late(f.receivedAtMs))) {
+    if (!f.keyframe && (decoder.decodeQueueSize > MAX_DECODE_QUEUE || this.late(f.receivedAtMs, MAX_PICTURE_AGE_MS))) {
       this.awaitingKeyframe = true;
       this.view = { ...this.view, skipped: this.view.skipped + 1 };
       return;
@@ -101,7 +104,8 @@ export class StreamPlayer {
 
   /** A picture main decoded: drawn as it is; no decoder here. */
   rawFrame(f: RawFrame): void {
-    if (this.late(f.receivedAtMs)) {
+    // Decoded pictures stand alone: a stale one is simply not drawn.
+    if (this.late(f.receivedAtMs, STALE_DRAW_MS)) {
       this.view = { ...this.view, skipped: this.view.skipped + 1 };
       return;
     }
@@ -124,8 +128,8 @@ export class StreamPlayer {
   }
 
   /** The kept GOP replayed at the start is old on purpose: only pictures received since count as late. */
-  private late(receivedAtMs: number): boolean {
-    return receivedAtMs >= this.since && Date.now() - receivedAtMs > MAX_PICTURE_AGE_MS;
+  private late(receivedAtMs: number, limitMs: number): boolean {
+    return receivedAtMs >= this.since && Date.now() - receivedAtMs > limitMs;
   }
 
   private async configure(format: StreamFormat): Promise<void> {
@@ -161,6 +165,12 @@ export class StreamPlayer {
   }
 
   private draw(frame: VideoFrame): void {
+    const at = this.receivedAt.get(frame.timestamp);
+    if (at !== undefined && at >= this.since && Date.now() - at > STALE_DRAW_MS && (this.decoder?.decodeQueueSize ?? 0) > 0) {
+      frame.close();
+      this.view = { ...this.view, skipped: this.view.skipped + 1 };
+      return;
+    }
     try {
       for (const canvas of this.canvases) {
         if (canvas.width !== frame.displayWidth || canvas.height !== frame.displayHeight) {
@@ -169,7 +179,6 @@ export class StreamPlayer {
         }
         canvas.getContext('2d')?.drawImage(frame, 0, 0);
       }
-      const at = this.receivedAt.get(frame.timestamp);
       if (at !== undefined && at >= this.since) {
         this.latencies.push(Date.now() - at);
         if (this.latencies.length > LATENCY_SAMPLES) this.latencies.shift();
