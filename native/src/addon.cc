@@ -7,10 +7,12 @@
 // the module's identity, which the loader checks so a stale or foreign binary is refused.
 #include <napi.h>
 
+#include "decoder.h"
+
 namespace {
 
 constexpr const char* kModuleName = "vigil_native";
-constexpr uint32_t kInterfaceVersion = 1;  // bump when the JavaScript-facing API changes
+constexpr uint32_t kInterfaceVersion = 2;  // bump when the JavaScript-facing API changes
 
 Napi::Value Info(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -29,6 +31,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("info", Napi::Function::New(env, Info, "info"));
+  vigil::InitDecoder(env, exports);
   return exports;
 }
 
