@@ -14,7 +14,7 @@ interface NativeModule {
 }
 
 /** The JavaScript-facing API version this code expects; must match native/src/addon.cc. */
-export const NATIVE_INTERFACE_VERSION = 1;
+export const NATIVE_INTERFACE_VERSION = 2;
 
 /**
  * Where the built module may be: next to the sources in development, unpacked from the asar in
