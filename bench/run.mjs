@@ -34,7 +34,7 @@ for (const name of chosen) {
     // Runtime dependencies stay external, and so do the tools a benchmark drives (esbuild for a
     // page bundle, Playwright for the browser): neither can be bundled.
     external: [...Object.keys(pkg.dependencies ?? {}), 'esbuild', '@playwright/test'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); const __filename = new URL(import.meta.url).pathname;" },
+    banner: { js: "import { createRequire as bannerCreateRequire } from 'node:module'; const require = bannerCreateRequire(import.meta.url); const __filename = new URL(import.meta.url).pathname;" },
     logLevel: 'warning',
   });
   const mod = await import(pathToFileURL(outfile).href);
