@@ -154,7 +154,11 @@ bool DecoderCore::Drain(std::vector<DecodedFrame>* out, std::string* error) {
     decoded.width = frame->width;
     decoded.height = frame->height;
     decoded.timestamp_us = frame->pts != AV_NOPTS_VALUE ? frame->pts : frame->best_effort_timestamp;
+#ifdef AV_FRAME_FLAG_KEY  // FFmpeg 6.1 moved the keyframe mark into flags
+    decoded.keyframe = (frame->flags & AV_FRAME_FLAG_KEY) != 0;
+#else
     decoded.keyframe = frame->key_frame != 0;
+#endif
     decoded.full_range = format == AV_PIX_FMT_YUVJ420P || frame->color_range == AVCOL_RANGE_JPEG;
     decoded.frame = std::move(frame);
     out->push_back(std::move(decoded));
