@@ -105,7 +105,9 @@ describe.each<VideoCodec>(['h264', 'h265'])('software decoder, %s', (codec) => {
     const { file, units } = clip(spec);
     const d = decoder({ codec, threads: 2 });
     const pending = units.map((u, i) => d.decode(u, i * FRAME_US));
+    expect(d.pending).toBe(units.length);
     const frames = [...(await Promise.all(pending)).flat(), ...(await d.flush())];
+    expect(d.pending).toBe(0);
     expect(frames.map((f) => md5(f.data))).toEqual(ffmpegFrameMd5s(file));
   });
 

@@ -42,6 +42,7 @@ export const MAX_ACCESS_UNIT_BYTES = 16 * 1024 * 1024;
 
 export class SoftwareDecoder {
   private readonly native: NativeDecoder;
+  private waiting = 0;
 
   /** `root` is the repository or app root the native module is looked up from. */
   constructor(root: string, options: DecoderOptions) {
@@ -56,7 +57,21 @@ export class SoftwareDecoder {
    * and recovers at the next keyframe.
    */
   async decode(accessUnit: Uint8Array, timestampUs: number): Promise<DecodedFrame[]> {
-    return this.native.decode(accessUnit, timestampUs);
+    this.waiting++;
+    try {
+      return await this.native.decode(accessUnit, timestampUs);
+    } finally {
+      this.waiting--;
+    }
+  }
+
+  /**
+   * Access units handed to `decode` and not yet settled. Calls queue without limit, so a feeder
+   * faster than the decoder should skip to the next keyframe when this grows (as the player
+   * does with WebCodecs).
+   */
+  get pending(): number {
+    return this.waiting;
   }
 
   /** Returns the pictures still held back, then accepts input again (e.g. after a seek or gap). */
