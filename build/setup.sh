@@ -17,14 +17,18 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; t
 
 # --- Debian packages -------------------------------------------------------------------------
 # node + npm to install the project (its own Node 24 comes from the npm registry); a compiler
-# for the native module; Debian's Chromium for the browser host and end-to-end tests; CJK fonts
-# so Chinese renders in it; for the tests, a real RTSP server.
+# and FFmpeg's decoding libraries (the software video decoder) for the native module; Debian's
+# Chromium for the browser host and end-to-end tests; CJK fonts so Chinese renders in it; for
+# the tests, a real RTSP server.
 need=()
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
 command -v g++ >/dev/null || need+=(g++)
 command -v make >/dev/null || need+=(make)
 command -v python3 >/dev/null || need+=(python3)
+for pkg in libavcodec-dev libavutil-dev pkg-config; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
 [ -x /usr/bin/chromium ] || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 if [ "$mode" = test ]; then
@@ -77,6 +81,10 @@ say "Building the native module"
 npm run --silent build:native
 
 if [ "$mode" = test ]; then
+  # The decoder parses untrusted video: every CI run checks the native module under
+  # AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer (~30 s).
+  say "Checking the native module for memory errors and leaks"
+  bash build/native-memcheck.sh
   say "Running the whole test suite (npm test builds main and renderer first)"
   exec npm test
 fi

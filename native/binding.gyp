@@ -19,6 +19,7 @@
       ],
       "cflags_cc": ["-std=c++17", "-fexceptions", "-Wall", "-Wextra"],
       "cflags_cc!": ["-fno-exceptions"],
+      "includes": ["decoder.gypi"],
       "xcode_settings": { "GCC_ENABLE_CPP_EXCEPTIONS": "YES", "CLANG_CXX_LANGUAGE_STANDARD": "c++17" },
       "msvs_settings": { "VCCLCompilerTool": { "ExceptionHandling": 1 } }
     }

@@ -4,15 +4,17 @@
 // buffer this module returns is allocated by V8 and filled by copy.
 //
 // This file holds the module's identity, which the loader checks so a stale or foreign binary
-// is refused, and registers each part: the wall layout engine (src/wall/).
+// is refused, and registers each part: the wall layout engine (src/wall/) and the software
+// decoder (decoder.h).
 #include <napi.h>
 
 #include "wall/wall_napi.h"
+#include "decoder.h"
 
 namespace {
 
 constexpr const char* kModuleName = "vigil_native";
-constexpr uint32_t kInterfaceVersion = 2;  // bump when the JavaScript-facing API changes
+constexpr uint32_t kInterfaceVersion = 3;  // bump when the JavaScript-facing API changes
 
 Napi::Value Info(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -32,6 +34,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("info", Napi::Function::New(env, Info, "info"));
   vigil::wall::RegisterWallLayout(env, exports);
+  vigil::InitDecoder(env, exports);
   return exports;
 }
 

@@ -15,7 +15,7 @@ export interface NativeModule extends NativeWallApi {
 }
 
 /** The JavaScript-facing API version this code expects; must match native/src/addon.cc. */
-export const NATIVE_INTERFACE_VERSION = 2;
+export const NATIVE_INTERFACE_VERSION = 3;
 
 /**
  * Where the built module may be: next to the sources in development, unpacked from the asar in
