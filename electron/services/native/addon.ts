@@ -39,3 +39,11 @@ export function loadNative(root: string): NativeModule {
   }
   return mod;
 }
+
+/** The folder holding native/ — the repository, or the app — found upwards from this code. */
+export function appRoot(from = __dirname): string {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'native', 'binding.gyp')) || fs.existsSync(path.join(dir, 'native', 'build'))) return dir;
+  }
+  return path.resolve(from, '..', '..');
+}

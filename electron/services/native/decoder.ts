@@ -84,3 +84,17 @@ export class SoftwareDecoder {
     this.native.close();
   }
 }
+
+/**
+ * The software decoder for main's video service, or null when this installation has no usable
+ * native module (then windows that lack a codec say so). Checked once, at start.
+ */
+export function softwareDecoderFactory(root: string, onUnavailable: (why: string) => void): ((codec: VideoCodec) => SoftwareDecoder) | null {
+  try {
+    new SoftwareDecoder(root, { codec: 'h264', threads: 1 }).close();
+  } catch (err) {
+    onUnavailable(err instanceof Error ? err.message : String(err));
+    return null;
+  }
+  return (codec) => new SoftwareDecoder(root, { codec, threads: 1 });
+}

@@ -16,6 +16,8 @@ import { createTileService, MAPS_FOLDER, type TileService } from '../maps/tile-s
 import { Store } from '../store/store';
 import { MediaService } from '../video/media-service';
 import { resolveCameraSource } from '../video/camera-source';
+import { appRoot } from '../native/addon';
+import { softwareDecoderFactory } from '../native/decoder';
 import { actorOf, DATABASE_FILE, type RuntimeOptions } from './options';
 import { VERSION } from './version';
 
@@ -111,7 +113,13 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     onlineTiles,
     mapsDir: path.join(options.dataDir, MAPS_FOLDER),
   });
-  const media = new MediaService({ resolve: (id, quality) => resolveCameraSource(store, id, quality), log: log.child({ part: 'video' }) });
+  const videoLog = log.child({ part: 'video' });
+  const softwareDecoder = softwareDecoderFactory(appRoot(), (why) => videoLog.warn({ why }, 'no software decoder: windows without a codec will say so'));
+  const media = new MediaService({
+    resolve: (id, quality) => resolveCameraSource(store, id, quality),
+    log: videoLog,
+    ...(softwareDecoder ? { softwareDecoder } : {}),
+  });
   return {
     handlers,
     bus,

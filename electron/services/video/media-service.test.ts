@@ -2,7 +2,9 @@
 // The camera catalogue lookup (the store) is a plain map here: this tests the streams, not SQLite.
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeFrame, type MediaFrame, type MediaServerMessage } from '../../shared/contract/media';
+import { decodeFrame, decodeRawFrame, i420Bytes, type MediaFrame, type MediaServerMessage, type RawFrame } from '../../shared/contract/media';
+import { appRoot } from '../native/addon';
+import { softwareDecoderFactory } from '../native/decoder';
 import { rtspServerUnavailable, startRtspServer, type RtspServer } from '../../../test/support/rtsp-server';
 import { MediaService, type MediaSink, type StreamSource } from './media-service';
 
@@ -12,6 +14,7 @@ const unavailable = rtspServerUnavailable();
 function window_(backlog = () => 0) {
   const messages: MediaServerMessage[] = [];
   const frames: MediaFrame[] = [];
+  const raw: RawFrame[] = [];
   /** Both kinds in the order they were sent: "format 320x240", "key", "delta", "state live". */
   const order: string[] = [];
   const sink: MediaSink = {
@@ -22,11 +25,13 @@ function window_(backlog = () => 0) {
     sendFrame: (f) => {
       const frame = decodeFrame(f);
       if (frame) frames.push(frame);
-      order.push(frame?.keyframe ? 'key' : 'delta');
+      const picture = frame ? null : decodeRawFrame(f);
+      if (picture) raw.push(picture);
+      order.push(frame ? (frame.keyframe ? 'key' : 'delta') : 'raw');
     },
     buffered: backlog,
   };
-  return { sink, messages, frames, order };
+  return { sink, messages, frames, raw, order };
 }
 
 async function until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
@@ -54,6 +59,8 @@ describe.skipIf(unavailable !== null)('media service', () => {
       resolve: async (id) => cameras.get(id) ?? 'unknown_camera',
       log: pino({ level: 'debug' }, { write: (s: string) => lines.push(s) }),
       graceMs: 300,
+      // The native module's real decoder (built at set-up); absent, the software-decoding test fails.
+      softwareDecoder: softwareDecoderFactory(appRoot(), (why) => lines.push(why)) ?? undefined,
     });
   });
   afterAll(async () => {
@@ -113,6 +120,32 @@ describe.skipIf(unavailable !== null)('media service', () => {
       if (what.startsWith('format')) expect(w.order.slice(i + 1).find((o) => o === 'key' || o === 'delta')).toBe('key');
     });
     c.close();
+    await until('stream closed', () => service.openStreams === 0, 3000);
+  });
+
+  it('decodes in main, once for every window, what a window cannot (H.265 here)', async () => {
+    const a = window_();
+    const b = window_();
+    const ca = service.connect(a.sink, 'a');
+    const cb = service.connect(b.sink, 'b');
+    for (const c of [ca, cb]) c.handle(JSON.stringify({ type: 'watch', slot: 1, cameraId: 'cam-265', quality: 'main' }));
+    await until('bound', () => [a, b].every((w) => w.messages.some((m) => m.type === 'bound')));
+    for (const [w, c] of [[a, ca], [b, cb]] as const) {
+      const bound = w.messages.find((m) => m.type === 'bound');
+      c.handle(JSON.stringify({ type: 'decodeInMain', stream: bound?.type === 'bound' ? bound.stream : 0 }));
+    }
+    await until('decoded pictures in both windows', () => a.raw.length >= 10 && b.raw.length >= 10, 15_000);
+    expect(a.messages.find((m) => m.type === 'decoding')).toMatchObject({ inMain: true, reason: null });
+    expect(a.raw[0]).toMatchObject({ width: 320, height: 240 });
+    expect(a.raw[0]!.data.length).toBe(i420Bytes(320, 240));
+    // The same picture reached both windows (decoded once, fanned out): same stream time, same bytes.
+    const shared = b.raw.find((p) => p.timestampUs === a.raw.at(-1)!.timestampUs) ?? a.raw.find((p) => p.timestampUs === b.raw.at(-1)!.timestampUs);
+    expect(shared).toBeDefined();
+    expect(lines.filter((l) => l.includes('software decoding started'))).toHaveLength(1);
+    // Pictures move: the ball is not where it was.
+    expect(Buffer.compare(Buffer.from(a.raw[0]!.data), Buffer.from(a.raw.at(-1)!.data))).not.toBe(0);
+    ca.close();
+    cb.close();
     await until('stream closed', () => service.openStreams === 0, 3000);
   });
 
