@@ -4,7 +4,8 @@
 //   wall of 1920 × 1080 panels with 200 free windows roaming across monitor borders and twelve
 //   monitors split 3 × 3: p50/p95/max of BENCH_WALL_RUNS runs, native alone and through the
 //   typed wrapper that validates with zod first (bench/wall/layout.ts).
-// - decoder: the software decoder for the same wall (bench/wall/decoder.ts, with the decoder).
+// - decoder: native software decoding of 1080p H.265 against the ffmpeg CLI with the same threads
+//   in the same run (bench/wall/decoder.ts; also alone as `npm run bench -- decode`).
 //
 // Sizes: BENCH_WALL_ROWS (6), BENCH_WALL_COLUMNS (8), BENCH_WALL_WINDOWS (200), BENCH_WALL_RUNS (500).
 // No assertions: this measures, it does not judge.
@@ -32,7 +33,7 @@ export async function main(_workerPath: string, outFile: string): Promise<void> 
   };
   console.log(`wall bench: layout of ${sizes.rows} x ${sizes.columns} monitors, ${sizes.windows} windows, ${sizes.runs} runs…`);
   const layout = measureLayout(native, sizes);
-  const decoder = await measureDecoder(native);
+  const decoder = await measureDecoder(root);
   const report = {
     benchmark: 'wall',
     date: new Date().toISOString(),
