@@ -28,17 +28,18 @@ afterAll(async () => {
   await rt.close();
 });
 
-const wsUrl = () => host.url.replace('http:', 'ws:') + 'api';
+const wsUrl = (endpoint: 'api' | 'media' = 'api') => host.url.replace('http:', 'ws:') + endpoint;
 
 /** Opens a socket, sends `frames`, and collects replies until `until` arrive, it closes, or 1.5 s pass. */
 function session(
-  frames: string[],
+  frames: (string | Buffer)[],
   headers: Record<string, string> = {},
   until = Infinity,
+  endpoint: 'api' | 'media' = 'api',
 ): Promise<{ received: string[]; close: number | null; error?: string }> {
   return new Promise((resolve) => {
     const received: string[] = [];
-    const ws = new WebSocket(wsUrl(), { headers });
+    const ws = new WebSocket(wsUrl(endpoint), { headers });
     const done = (close: number | null, error?: string) => {
       clearTimeout(timer);
       ws.removeAllListeners();
@@ -92,6 +93,23 @@ describe('browser host', () => {
     const r = await session([auth(TOKEN), listRequest], { Origin: 'http://evil.example' });
     expect(r.received).toEqual([]);
     expect(r.error).toMatch(/403/);
+  });
+
+  it('pairs the media channel like /api: wrong token 4401, silence 4408, another origin 403', async () => {
+    const watch = JSON.stringify({ type: 'watch', slot: 1, cameraId: 'no-such-camera', quality: 'sub' });
+    expect((await session([auth('b'.repeat(43)), watch], {}, Infinity, 'media')).close).toBe(4401);
+    expect((await session([], {}, Infinity, 'media')).close).toBe(4408);
+    expect((await session([auth(TOKEN), watch], { Origin: 'http://evil.example' }, Infinity, 'media')).error).toMatch(/403/);
+  });
+
+  it('answers a paired media client in the contract, refuses what is not, and closes on binary', async () => {
+    const watch = JSON.stringify({ type: 'watch', slot: 1, cameraId: 'no-such-camera', quality: 'sub' });
+    const r = await session([auth(TOKEN), watch, '{"type":"watch","slot":1,"url":"rtsp://x/"}'], {}, 3, 'media');
+    const messages = r.received.map((m) => JSON.parse(m) as { type: string; state?: string; reason?: string });
+    expect(messages.find((m) => m.type === 'state')).toMatchObject({ state: 'failed', reason: 'unknown_camera' });
+    expect(messages.some((m) => m.type === 'refused')).toBe(true);
+    const binary = await session([auth(TOKEN), Buffer.from([1, 2, 3])], {}, Infinity, 'media');
+    expect(binary.close).toBe(4400);
   });
 
   it('serves the renderer with the content security policy and never a file outside it', async () => {

@@ -59,27 +59,61 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     else wss.handleUpgrade(req, socket, head, (ws) => accept(ws, remote));
   });
 
-  /** Video tiles' channel: paired like /api, then camera requests as text, pictures as binary frames. */
-  function acceptMedia(ws: WebSocket, remote: string): void {
-    let connection: MediaConnection | null = null;
+  /**
+   * Every socket must first send the pairing token, within the time allowed; until then nothing
+   * reaches the services. `paired` sets the socket up and returns what handles its later messages.
+   */
+  function afterPairing(ws: WebSocket, remote: string, who: string, paired: () => (text: string | null) => void, closed: () => void): void {
+    let handle: ((text: string | null) => void) | null = null;
     const timer = setTimeout(() => ws.close(CloseCode.authTimeout, 'pairing token expected'), o.authTimeoutMs ?? 5000);
     ws.on('close', () => {
       clearTimeout(timer);
-      connection?.close();
-      mediaClients.delete(ws);
+      closed();
     });
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? null : data.toString();
-      if (!connection) {
-        clearTimeout(timer);
-        const auth = text === null ? null : AuthEnvelope.safeParse(safeJson(text));
-        if (!auth?.success || !tokenMatches(o.token, auth.data.token)) {
-          log.warn({ remote }, 'media client refused: wrong or missing pairing token');
-          ws.close(CloseCode.badToken, 'wrong pairing token');
-          return;
-        }
+      if (handle) {
+        handle(text);
+        return;
+      }
+      clearTimeout(timer);
+      const auth = text === null ? null : AuthEnvelope.safeParse(safeJson(text));
+      if (!auth?.success || !tokenMatches(o.token, auth.data.token)) {
+        log.warn({ remote }, `${who} refused: wrong or missing pairing token`);
+        ws.close(CloseCode.badToken, 'wrong pairing token');
+        return;
+      }
+      handle = paired();
+    });
+  }
+
+  function accept(ws: WebSocket, remote: string): void {
+    afterPairing(
+      ws,
+      remote,
+      'browser client',
+      () => {
+        clients.add(ws);
+        log.info({ remote, clients: clients.size }, 'browser client paired');
+        return (text) =>
+          void dispatch(text ?? '\u0000binary', o.runtime.handlers, log, `ws:${remote}`).then((reply) => {
+            if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+          });
+      },
+      () => clients.delete(ws),
+    );
+  }
+
+  /** Video tiles' channel: camera requests as text, pictures as binary frames. */
+  function acceptMedia(ws: WebSocket, remote: string): void {
+    let connection: MediaConnection | null = null;
+    afterPairing(
+      ws,
+      remote,
+      'media client',
+      () => {
         mediaClients.add(ws);
-        connection = o.runtime.media.connect(
+        const c = o.runtime.media.connect(
           {
             send: (m) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(m)),
             sendFrame: (f) => ws.readyState === ws.OPEN && ws.send(f, { binary: true }),
@@ -87,43 +121,21 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
           },
           `ws:${remote}`,
         );
-        return;
-      }
-      if (text === null) {
-        log.warn({ remote }, 'media client sent binary data: closed');
-        ws.close(CloseCode.protocol, 'binary frames are not accepted from windows');
-        return;
-      }
-      connection.handle(text);
-    });
-  }
-
-  function accept(ws: WebSocket, remote: string): void {
-    let authed = false;
-    const timer = setTimeout(() => ws.close(CloseCode.authTimeout, 'pairing token expected'), o.authTimeoutMs ?? 5000);
-    ws.on('close', () => {
-      clearTimeout(timer);
-      clients.delete(ws);
-    });
-    ws.on('message', (data, isBinary) => {
-      const text = isBinary ? null : data.toString();
-      if (!authed) {
-        clearTimeout(timer);
-        const auth = text === null ? null : AuthEnvelope.safeParse(safeJson(text));
-        if (!auth?.success || !tokenMatches(o.token, auth.data.token)) {
-          log.warn({ remote }, 'browser client refused: wrong or missing pairing token');
-          ws.close(CloseCode.badToken, 'wrong pairing token');
-          return;
-        }
-        authed = true;
-        clients.add(ws);
-        log.info({ remote, clients: clients.size }, 'browser client paired');
-        return;
-      }
-      void dispatch(text ?? '\u0000binary', o.runtime.handlers, log, `ws:${remote}`).then((reply) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
-      });
-    });
+        connection = c;
+        return (text) => {
+          if (text !== null) {
+            c.handle(text);
+            return;
+          }
+          log.warn({ remote }, 'media client sent binary data: closed');
+          ws.close(CloseCode.protocol, 'binary frames are not accepted from windows');
+        };
+      },
+      () => {
+        connection?.close();
+        mediaClients.delete(ws);
+      },
+    );
   }
 
   const unsubscribe = o.runtime.bus.subscribe((event) => {
