@@ -30,7 +30,7 @@ echo "== 1. native tests against the sanitizer build"
 LD_PRELOAD="$preload" \
   ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:strict_string_checks=1" \
   UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
-  VIGIL_NATIVE="$addon" \
+  VIGIL_NATIVE="$addon" VIGIL_SANITIZER=1 \
   vitest run --config test/vitest.config.ts electron/services/native
 
 echo "== 2. the decoder through bad input, with LeakSanitizer"

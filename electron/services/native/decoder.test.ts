@@ -179,7 +179,9 @@ describe('software decoder API', () => {
     await expect(d.flush()).rejects.toThrow(/decoder closed/);
   });
 
-  it('keeps memory flat over 2000 decodes and 200 decoders (sanity check, not a measurement)', async () => {
+  // Under AddressSanitizer freed memory waits in quarantine, so RSS says nothing there; the
+  // memcheck's LeakSanitizer pass checks leaks instead.
+  it.skipIf(process.env.VIGIL_SANITIZER === '1')('keeps memory flat over 2000 decodes and 200 decoders (sanity check, not a measurement)', async () => {
     const { units } = clip({ codec: 'h265', width: 320, height: 180, frames: 36 });
     const d = decoder({ codec: 'h265' });
     const round = async (): Promise<void> => {
