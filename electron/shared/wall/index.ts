@@ -1,2 +1,3 @@
 export * from './layout-result';
 export * from './wall-schema';
+export * from './wall-edits';
