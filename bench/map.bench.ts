@@ -21,13 +21,13 @@ import { chromium, type Browser } from '@playwright/test';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyQueueFilter, DEFAULT_FILTER, type QueueFilter } from '../renderer/src/state/queue-filter';
 import { zhCN } from '../renderer/src/i18n/zh-CN';
 import { makeIncidents, NOW } from './map/data';
 import { VARIANTS, type FrameTrace, type MapBench, type PageResult, type Sizes, type Variant } from './map/protocol';
+import { browserMachine } from './browser-machine';
 
 const SIZES: Sizes = {
   cameras: Number(process.env.BENCH_VIDEO_POINTS ?? 20_000),
@@ -308,15 +308,7 @@ export async function main(_storeWorker: string, outFile: string): Promise<void>
   const report = {
     benchmark: 'map',
     date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-      chromium: chromiumVersion,
-      headless: true,
-      gpu: false,
-      viewport: VIEWPORT,
-    },
+    machine: browserMachine(chromiumVersion, VIEWPORT),
     sizes: { ...SIZES, queueIncidents: QUEUE_INCIDENTS },
     ...(vigil ? { vigil } : {}),
     ...(leafletSvg ? { leafletSvg } : {}),

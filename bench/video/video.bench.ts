@@ -31,6 +31,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { spawnBrowserHost, type HostProcess } from '../../test/support/browser-host-process';
 import { spawnHub, type HubProcess } from '../../test/support/hub-process';
+import { browserMachine } from '../browser-machine';
 
 const SYSTEMS = ['vigil', 'nodeRtspStream'] as const;
 type System = (typeof SYSTEMS)[number];
@@ -752,13 +753,7 @@ export async function main(_storeWorker: string, outFile: string): Promise<void>
     benchmark: 'video',
     date: new Date().toISOString(),
     machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-      chromium: chromiumVersion,
-      headless: true,
-      gpu: false,
-      viewport: VIEWPORT,
+      ...browserMachine(chromiumVersion, VIEWPORT),
       ffmpeg: versionOf('ffmpeg', ['-version'], /ffmpeg version (\S+)/),
       gstreamer: versionOf(PYTHON, ['-c', 'import gi; gi.require_version("Gst","1.0"); from gi.repository import Gst; Gst.init(None); print(Gst.version_string())'], /GStreamer (\S+)/),
     },
