@@ -28,6 +28,7 @@ import { zhCN } from '../renderer/src/i18n/zh-CN';
 import { makeIncidents, NOW } from './map/data';
 import { VARIANTS, type FrameTrace, type MapBench, type PageResult, type Sizes, type Variant } from './map/protocol';
 import { browserMachine } from './browser-machine';
+import { repoRoot } from './repo-root';
 
 const SIZES: Sizes = {
   cameras: Number(process.env.BENCH_VIDEO_POINTS ?? 20_000),
@@ -113,16 +114,6 @@ function figures(r: PageResult): VariantFigures {
 }
 
 // ---- the page -----------------------------------------------------------------------------------
-
-function repoRoot(): string {
-  let dir = import.meta.dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${import.meta.dirname}`);
-    dir = up;
-  }
-  return dir;
-}
 
 const HTML = `<!doctype html>
 <html lang="zh-CN">

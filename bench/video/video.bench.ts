@@ -32,6 +32,7 @@ import { performance } from 'node:perf_hooks';
 import { spawnBrowserHost, type HostProcess } from '../../test/support/browser-host-process';
 import { spawnHub, type HubProcess } from '../../test/support/hub-process';
 import { browserMachine } from '../browser-machine';
+import { repoRoot } from '../repo-root';
 
 const SYSTEMS = ['vigil', 'nodeRtspStream'] as const;
 type System = (typeof SYSTEMS)[number];
@@ -64,16 +65,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-function repoRoot(): string {
-  let dir = import.meta.dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${import.meta.dirname}`);
-    dir = up;
-  }
-  return dir;
 }
 
 // ---- the source ---------------------------------------------------------------------------------

@@ -1,8 +1,7 @@
 // `vigil probe URL`: a field engineer checks a camera with the same RTSP client the workstation
 // uses, and sees what the stream really does over a few seconds. Exit 0 when it plays; 1 with the
 // reason when it cannot.
-import { parseH264Sps } from '../shared/video/h264-sps';
-import { parseH265Sps } from '../shared/video/h265-sps';
+import { parseSps, spsOf } from '../shared/video/access-unit-format';
 import { StreamMeter, type StreamMeasurement } from '../shared/video/stream-meter';
 import type { StreamFormat } from '../shared/video/stream-format';
 import type { VideoFailure } from '../shared/contract/media';
@@ -38,10 +37,10 @@ export async function probe(o: ProbeOptions): Promise<ProbeReport> {
       onUnit: (unit) => {
         firstPictureMs ??= Date.now() - started;
         if (unit.keyframe && !meter.format) {
-          const sps = unit.nalus.find((n) => (unit.codec === 'h264' ? (n[0]! & 0x1f) === 7 : ((n[0]! >> 1) & 0x3f) === 33));
+          const sps = spsOf(unit);
           if (sps) {
             try {
-              meter.format = unit.codec === 'h264' ? parseH264Sps(sps) : parseH265Sps(sps);
+              meter.format = parseSps(unit.codec, sps);
             } catch {
               // Reported as an unknown format; the measurement still stands.
             }

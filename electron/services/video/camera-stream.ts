@@ -4,8 +4,7 @@
 // tile leaves, so flicking between layouts does not reconnect the camera each time.
 import { toAnnexB, type AccessUnit } from '../../shared/video/access-unit';
 import { BitstreamError } from '../../shared/video/bit-reader';
-import { parseH264Sps } from '../../shared/video/h264-sps';
-import { parseH265Sps } from '../../shared/video/h265-sps';
+import { parseSps, spsOf } from '../../shared/video/access-unit-format';
 import { LowDelayPolicy } from '../../shared/video/h264-low-delay';
 import type { StreamFormat } from '../../shared/video/stream-format';
 import type { StreamStats, TileStreamState, VideoFailure } from '../../shared/contract/media';
@@ -173,12 +172,12 @@ export class CameraStream {
 
   /** Reads the SPS of each keyframe: a camera that changes resolution gets its tiles reconfigured. */
   private noteFormat(unit: AccessUnit): void {
-    const sps = unit.nalus.find((n) => (unit.codec === 'h264' ? (n[0]! & 0x1f) === 7 : ((n[0]! >> 1) & 0x3f) === 33));
+    const sps = spsOf(unit);
     if (!sps) return;
     const key = Buffer.from(sps).toString('base64');
     if (key === this.formatKey) return;
     try {
-      this.format = unit.codec === 'h264' ? parseH264Sps(sps) : parseH265Sps(sps);
+      this.format = parseSps(unit.codec, sps);
       this.formatKey = key;
       for (const v of this.viewers) v.format(this.format);
     } catch (err) {

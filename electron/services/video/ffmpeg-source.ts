@@ -57,7 +57,7 @@ export class FfmpegSource implements StreamClient {
   async play(): Promise<{ codec: VideoCodec }> {
     try {
       const codec = this.o.codec && this.o.codec !== 'unknown' ? this.o.codec : await this.probeCodec();
-      if (this.ended) throw this.failure();
+      if (this.ended) throw new RtspError('closed', 'closed');
       this.framer = new AnnexBFramer(codec);
       await this.start(codec);
       return { codec };
@@ -70,10 +70,6 @@ export class FfmpegSource implements StreamClient {
 
   close(): void {
     this.finish(null);
-  }
-
-  private failure(): RtspError {
-    return new RtspError('closed', 'closed');
   }
 
   private probeCodec(): Promise<VideoCodec> {

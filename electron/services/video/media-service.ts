@@ -199,11 +199,18 @@ export class MediaConnection {
     pipe.add(binding.decoded);
   }
 
+  /** What every viewer of stream `id` forwards to this window besides pictures. */
+  private forward(id: number): Pick<StreamViewer, 'status' | 'format' | 'stats'> {
+    return {
+      status: (s: StreamStatus) => this.sink.send({ type: 'state', stream: id, ...s }),
+      format: (f: StreamFormat) => this.sink.send({ type: 'format', stream: id, format: f }),
+      stats: (stats) => this.sink.send({ type: 'stats', stream: id, stats }),
+    };
+  }
+
   private decodedViewer(id: number): DecodedViewer {
     return {
-      status: (s) => this.sink.send({ type: 'state', stream: id, ...s }),
-      format: (f) => this.sink.send({ type: 'format', stream: id, format: f }),
-      stats: (stats) => this.sink.send({ type: 'stats', stream: id, stats }),
+      ...this.forward(id),
       decoded: (p) => {
         // Decoded pictures stand alone: a window that falls behind simply misses some.
         if (this.sink.buffered() > HIGH_WATER_BYTES) return;
@@ -215,9 +222,7 @@ export class MediaConnection {
   private viewer(id: number): StreamViewer {
     let skipping = false;
     return {
-      status: (s: StreamStatus) => this.sink.send({ type: 'state', stream: id, ...s }),
-      format: (f: StreamFormat) => this.sink.send({ type: 'format', stream: id, format: f }),
-      stats: (stats) => this.sink.send({ type: 'stats', stream: id, stats }),
+      ...this.forward(id),
       picture: (p: Picture) => {
         const queued = this.sink.buffered();
         if (skipping && p.keyframe && queued < LOW_WATER_BYTES) skipping = false;

@@ -109,7 +109,7 @@ export class RtspClient implements StreamClient {
     } catch (err) {
       // The first failure is the reason; what broke after it (a request on a closed socket) is not.
       const e = this.failure ?? asRtspError(err);
-      this.fail(e);
+      this.finish(e);
       throw e;
     }
   }
@@ -155,11 +155,11 @@ export class RtspClient implements StreamClient {
         clearTimeout(timer);
         const e = new RtspError(err.code === 'ECONNRESET' || err.code === 'EPIPE' ? 'closed' : 'unreachable', `${this.host}:${this.port}: ${err.code ?? err.message}`);
         reject(e);
-        this.fail(e);
+        this.finish(e);
       });
       socket.on('data', (chunk: Buffer) => this.onData(socket, chunk));
       socket.on('close', () => {
-        if (socket === this.socket) this.fail(new RtspError('closed', 'the camera closed the connection'));
+        if (socket === this.socket) this.finish(new RtspError('closed', 'the camera closed the connection'));
       });
     });
   }
@@ -170,7 +170,7 @@ export class RtspClient implements StreamClient {
     try {
       messages = this.reader.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
     } catch (err) {
-      this.fail(new RtspError('protocol', err instanceof Error ? err.message : String(err)));
+      this.finish(new RtspError('protocol', err instanceof Error ? err.message : String(err)));
       return;
     }
     for (const m of messages) {
@@ -294,12 +294,8 @@ export class RtspClient implements StreamClient {
   private armStallWatch(): void {
     const limit = this.o.stallTimeoutMs ?? 5000;
     this.stall = setInterval(() => {
-      if (Date.now() - this.lastData > limit) this.fail(new RtspError('no_data', `no video for ${Math.round(limit / 1000)} s`));
+      if (Date.now() - this.lastData > limit) this.finish(new RtspError('no_data', `no video for ${Math.round(limit / 1000)} s`));
     }, Math.min(1000, limit / 2));
-  }
-
-  private fail(e: RtspError): void {
-    this.finish(e);
   }
 
   private finish(e: RtspError | null): void {

@@ -2,6 +2,7 @@ import { BitReader, BitWriter, escapeRbsp, unescapeRbsp } from './bit-reader';
 import { readSpsCore } from './h264-sps';
 import { readVui } from './h264-vui';
 import type { AccessUnit } from './access-unit';
+import { spsOf } from './access-unit-format';
 
 /**
  * Tells the decoder it may output every picture as soon as it is decoded. An SPS without
@@ -88,7 +89,7 @@ export class LowDelayPolicy {
     }
     if (!unit.keyframe) return unit;
     this.keyframesSeen++;
-    const sps = unit.nalus.find((n) => (n[0]! & 0x1f) === 7);
+    const sps = spsOf(unit);
     if (this.state === 'watching' && (this.keyframesSeen >= 2 || (sps !== undefined && sps[1] === 66))) this.state = 'on';
     if (this.state !== 'on' || !sps) return unit;
     const key = sps.join(',');

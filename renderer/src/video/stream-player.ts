@@ -88,8 +88,7 @@ export class StreamPlayer {
       return;
     }
     this.awaitingKeyframe = false;
-    this.receivedAt.set(f.timestampUs, f.receivedAtMs);
-    if (this.receivedAt.size > 64) this.receivedAt.delete(this.receivedAt.keys().next().value!);
+    this.remember(f.timestampUs, f.receivedAtMs);
     try {
       decoder.decode(new EncodedVideoChunk({ type: f.keyframe ? 'key' : 'delta', timestamp: f.timestampUs, data: f.data }));
     } catch {
@@ -115,8 +114,7 @@ export class StreamPlayer {
     } catch {
       return;
     }
-    this.receivedAt.set(f.timestampUs, f.receivedAtMs);
-    if (this.receivedAt.size > 64) this.receivedAt.delete(this.receivedAt.keys().next().value!);
+    this.remember(f.timestampUs, f.receivedAtMs);
     this.draw(frame);
   }
 
@@ -125,6 +123,12 @@ export class StreamPlayer {
     this.decoder = null;
     this.listeners.clear();
     this.canvases.clear();
+  }
+
+  /** When main received the picture with this timestamp, for the latency of its drawing (the last 64 kept). */
+  private remember(timestampUs: number, receivedAtMs: number): void {
+    this.receivedAt.set(timestampUs, receivedAtMs);
+    if (this.receivedAt.size > 64) this.receivedAt.delete(this.receivedAt.keys().next().value!);
   }
 
   /** The kept GOP replayed at the start is old on purpose: only pictures received since count as late. */
