@@ -4,7 +4,8 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
-export const WINDOW_ROLES = ['console', 'map', 'video', 'wall'] as const;
+/** 'wall' is the wall's control view; 'wall-output' is what a wall controller output shows (?role=wall-output&monitor=…). */
+export const WINDOW_ROLES = ['console', 'map', 'video', 'wall', 'wall-output'] as const;
 export const WindowRole = z.enum(WINDOW_ROLES);
 export type WindowRole = z.infer<typeof WindowRole>;
 
