@@ -5,6 +5,7 @@ import { defaultRuntimeOptions } from '../services/runtime/options';
 import { VERSION } from '../services/runtime/version';
 import { start } from './start';
 import { printReport, probe } from './probe';
+import { readDisplaysFile } from './displays-file';
 
 function port(value: string): number {
   const n = Number(value);
@@ -16,6 +17,14 @@ function count(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new InvalidArgumentError('a whole number from 0 to 1000000');
   return n;
+}
+
+function displaysFile(value: string): ReturnType<typeof readDisplaysFile> {
+  try {
+    return readDisplaysFile(path.resolve(value));
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
 }
 
 function hubUrl(value: string): string {
@@ -48,7 +57,8 @@ program
   .option('--bind <address>', 'browser host: address to listen on (loopback unless you mean otherwise)', '127.0.0.1')
   .option('--port <port>', 'browser host: port (0 picks a free one)', port, 7410)
   .option('--no-open', 'browser host: print the address instead of opening a Chromium app window')
-  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; demoIncidentsPerHour: number; demoCameras: number; demoCameraFile?: string; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean }) => {
+  .option('--displays <file>', 'browser host: this workstation\'s monitors, a JSON list (see docs/operations.md); Electron reads them from the system', displaysFile)
+  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; demoIncidentsPerHour: number; demoCameras: number; demoCameraFile?: string; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean; displays?: ReturnType<typeof readDisplaysFile> }) => {
     if (o.hub && !defaults.hubSecret) throw new Error('--hub needs this workstation\'s secret at the hub in VIGIL_HUB_SECRET');
     await start({
       host: o.host,
@@ -61,6 +71,7 @@ program
       bind: o.bind,
       port: o.port,
       open: o.open,
+      ...(o.displays ? { displays: o.displays } : {}),
     });
   });
 

@@ -21,7 +21,10 @@ export async function start(o: StartCommand): Promise<void> {
   if (o.host === 'electron' && !electron.path) {
     throw new Error(`--host electron: the Electron binary is not available (${'reason' in electron ? electron.reason : ''})`);
   }
-  if (o.host !== 'browser' && electron.path) return startElectron(electron.path, o);
+  if (o.host !== 'browser' && electron.path) {
+    if (o.displays) console.warn('--displays is for the browser host: Electron reads the monitors from the system.');
+    return startElectron(electron.path, o);
+  }
   if (o.host === 'auto') {
     console.log('The Electron binary is not installed on this machine (it could not be downloaded here).');
     console.log('Starting the browser host instead: the same console and services, in Chromium.');

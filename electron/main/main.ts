@@ -10,6 +10,7 @@ import { hardenAllContents } from './hardening';
 import { serveMediaPorts } from './media-port';
 import { IPC_EVENT, IPC_REQUEST } from '../shared/contract/ipc-channels';
 import { allWindows, openRoleWindow, roleOf } from './windows';
+import { followDisplays } from './displays';
 
 const OPTIONS_FLAG = '--vigil-options=';
 
@@ -37,7 +38,8 @@ async function start(): Promise<void> {
     host: 'electron',
     workerPath: path.join(__dirname, 'store-worker.cjs'),
     openWindow: async (role) => {
-      await openRoleWindow(role, preload);
+      const placed = await runtime?.workspace.placementOf({ role });
+      await openRoleWindow({ role }, preload, placed?.bounds ?? null);
     },
   });
   const rt = runtime;
@@ -55,7 +57,10 @@ async function start(): Promise<void> {
   rt.bus.subscribe((event) => {
     for (const win of allWindows()) win.webContents.send(IPC_EVENT, event);
   });
-  await openRoleWindow('console', preload);
+  // Opens the console and every window the saved display roles ask for, each on its display.
+  await followDisplays(rt.workspace, preload, rt.log.child({ part: 'displays' }));
+  // Should the system report no usable display at all, the console still opens (default size).
+  await openRoleWindow({ role: 'console' }, preload);
 }
 
 app.on('second-instance', () => {

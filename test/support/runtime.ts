@@ -1,10 +1,11 @@
 import { startRuntime, type Runtime } from '../../electron/services/runtime/runtime';
+import type { RuntimeOptions } from '../../electron/services/runtime/options';
 import { workerPath } from './store';
 
 /** The services exactly as a host assembles them, on a real database in `dataDir`. */
-export function startTestRuntime(dataDir: string): Promise<Runtime> {
+export function startTestRuntime(dataDir: string, options: Partial<RuntimeOptions> = {}): Promise<Runtime> {
   return startRuntime(
-    { dataDir, hubUrl: null, hubSecret: null, demo: { incidentsPerHour: 0, cameras: 10 }, workstationId: 'ws-dispatch-03', operatorName: '张伟' },
+    { dataDir, hubUrl: null, hubSecret: null, demo: { incidentsPerHour: 0, cameras: 10 }, workstationId: 'ws-dispatch-03', operatorName: '张伟', ...options },
     { host: 'browser', workerPath: workerPath(), openWindow: async () => undefined, stderrLogs: false },
   );
 }

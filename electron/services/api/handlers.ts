@@ -12,6 +12,7 @@ import type { OnlineTileProxy } from '../maps/online-tiles';
 import { MbtilesError } from '../maps/mbtiles';
 import type { Store } from '../store/store';
 import type { EventBus } from './event-bus';
+import type { Workspace } from '../workspace/workspace';
 
 export interface ServiceDeps {
   store: Store;
@@ -29,6 +30,8 @@ export interface ServiceDeps {
   onlineTiles: Pick<OnlineTileProxy, 'setSources'>;
   /** Opens a window of a role: a BrowserWindow in Electron, an app window or nothing in a browser. */
   openWindow: (role: WindowRole) => Promise<void>;
+  /** The workstation's displays, their roles and where the role windows go. */
+  workspace: Workspace;
 }
 
 export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
@@ -168,5 +171,9 @@ export function createHandlers(d: ServiceDeps): Handlers {
       d.bus.emit('store.status', status);
       return status;
     },
+    // Multi-monitor workspace
+    'workspace.displays': () => d.workspace.state(),
+    'workspace.setDisplayRoles': (p) => d.workspace.setRoles(p.displays),
+    'workspace.reportDisplays': (p) => d.workspace.setDisplays(p.source, p.displays),
   };
 }

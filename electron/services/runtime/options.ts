@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../../shared/domain/identity';
+import type { Display } from '../../shared/workspace/display';
 
 /** Everything a host needs to start the services; filled from the command line or defaults. */
 export interface RuntimeOptions {
@@ -14,6 +15,8 @@ export interface RuntimeOptions {
   /** The embedded hub's simulated city: incidents per hour (0 = none) and catalogue size. */
   /** The embedded demo hub's city; `cameraFile` adds real cameras (e.g. the site's own) to it. */
   demo: { incidentsPerHour: number; cameras: number; cameraFile?: string };
+  /** The browser host's displays from `--displays FILE` (Electron reads its screens itself). */
+  displays?: readonly Display[];
 }
 
 export function defaultDataDir(): string {

@@ -14,6 +14,7 @@ import { createLogger, type Logger } from '../log/logger';
 import { createOnlineTileProxy, type OnlineTileProxy } from '../maps/online-tiles';
 import { createTileService, MAPS_FOLDER, type TileService } from '../maps/tile-service';
 import { Store } from '../store/store';
+import { Workspace } from '../workspace/workspace';
 import { MediaService } from '../video/media-service';
 import { resolveCameraSource } from '../video/camera-source';
 import { appRoot } from '../native/addon';
@@ -32,6 +33,8 @@ export interface Runtime {
   media: MediaService;
   /** Tiles of the configured online sources, fetched by main, served by both hosts under /online-tiles/. */
   onlineTiles: OnlineTileProxy;
+  /** The workstation's displays and role windows; the Electron host attaches its windows to it. */
+  workspace: Workspace;
   close(): Promise<void>;
 }
 
@@ -97,6 +100,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   }
   await ensureSync();
 
+  const workspace = new Workspace({ store, bus, log: log.child({ part: 'workspace' }), actor, configured: options.displays ?? null });
   const handlers = createHandlers({
     store,
     bus,
@@ -112,6 +116,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     openWindow: host.openWindow,
     onlineTiles,
     mapsDir: path.join(options.dataDir, MAPS_FOLDER),
+    workspace,
   });
   const videoLog = log.child({ part: 'video' });
   const softwareDecoder = softwareDecoderFactory(appRoot(), (why) => videoLog.warn({ why }, 'no software decoder: windows without a codec will say so'));
@@ -128,6 +133,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     maps,
     media,
     onlineTiles,
+    workspace,
     async close() {
       media.close();
       await sync?.stop();

@@ -11,10 +11,12 @@ import { addNoteAction, assignmentAction, clientId, createIncidentAction, outbox
 import { applyChanges, applySnapshotPage, readCursor, startResync } from './sync-apply';
 import type { Change, MutationResult, SnapshotPage, Stream } from '../../shared/sync/protocol';
 import { BasemapChoice, MapSettings, OnlineTileSource } from '../../shared/domain/tile-source';
+import { SavedAssignment, type SavedDisplay } from '../../shared/workspace/assignment';
 import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator, writeSetting } from './writers';
 
 const MAP_SOURCES_KEY = 'map.onlineSources';
 const MAP_BASEMAP_KEY = 'map.basemap';
+const DISPLAY_ROLES_KEY = 'workspace.displayRoles';
 
 export class StoreUnavailableError extends Error {
   readonly code = 'store-unavailable';
@@ -108,6 +110,12 @@ export function createOps(state: StoreState) {
     },
     setOnlineSources: (a: { actor: Actor; sources: OnlineTileSource[] }) => writeSetting(state.ready, a.actor, MAP_SOURCES_KEY, a.sources, 'maps.online-sources'),
     setBasemap: (a: { actor: Actor; basemap: BasemapChoice | null }) => writeSetting(state.ready, a.actor, MAP_BASEMAP_KEY, a.basemap, 'maps.basemap'),
+    // Multi-monitor workspace: the roles of this workstation's displays; a value that no longer parses reads as none.
+    getDisplayRoles: (a: { workstationId: string }): SavedDisplay[] => {
+      const saved = SavedAssignment.safeParse(readSetting(state.ready, a.workstationId, DISPLAY_ROLES_KEY));
+      return saved.success ? saved.data : [];
+    },
+    setDisplayRoles: (a: { actor: Actor; saved: SavedDisplay[] }) => writeSetting(state.ready, a.actor, DISPLAY_ROLES_KEY, a.saved, 'workspace.display-roles'),
     /** An operator action that changes no table here (a map import): its audit row alone. */
     audit: (a: { actor: Actor; action: string; details: Record<string, unknown> }) => recordAction(state.ready, a.actor, a.action, a.details),
     close: () => state.close(),

@@ -7,6 +7,7 @@ import { Language } from '../domain/identity';
 import { Unit } from '../domain/unit';
 import { MapSettings } from '../domain/tile-source';
 import { HubStatus, StoreStatus } from './status';
+import { WorkspaceState } from '../workspace/state';
 
 export const events = {
   'incidents.changed': z.object({ upserted: z.array(Incident) }),
@@ -21,6 +22,9 @@ export const events = {
   'workspace.language': z.object({ language: Language }),
   /** The online tile sources or the base map choice changed: every window redraws its maps. */
   'maps.settings': MapSettings,
+  // Multi-monitor workspace
+  /** Displays came or went, or their roles changed: where every role window now belongs. */
+  'workspace.displays': WorkspaceState,
 } as const;
 
 export type Events = typeof events;

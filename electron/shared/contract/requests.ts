@@ -11,6 +11,7 @@ import { IncidentPlan } from '../domain/plan';
 import { Unit } from '../domain/unit';
 import { BasemapChoice, MapSettings, OnlineTileSourceInput } from '../domain/tile-source';
 import { HubStatus, StoreStatus, SessionInfo } from './status';
+import { DisplayList, RoleAssignment, WorkspaceState } from '../workspace';
 
 const none = z.object({}).strict();
 
@@ -74,6 +75,13 @@ export const requests = {
   'store.status': { params: none, result: StoreStatus },
   /** Moves a damaged database aside (never deletes it) and starts a fresh one. */
   'store.recover': { params: z.object({ confirm: z.literal(true) }).strict(), result: StoreStatus },
+  // Multi-monitor workspace
+  /** The displays main knows, their saved roles, and where every role window is or goes. */
+  'workspace.displays': { params: none, result: WorkspaceState },
+  /** Sets the roles of all present displays (one not listed has none); an id main does not know is refused. */
+  'workspace.setDisplayRoles': { params: z.object({ displays: RoleAssignment }).strict(), result: WorkspaceState },
+  /** A browser window reports the screens it sees; main keeps the best source it has (see DisplaySource). */
+  'workspace.reportDisplays': { params: z.object({ source: z.enum(['screens', 'window']), displays: DisplayList }).strict(), result: WorkspaceState },
 } as const;
 
 export type Requests = typeof requests;

@@ -1,0 +1,145 @@
+// The workstation's monitors in main: which displays there are (from the Electron host, a
+// browser window, or the `--displays` file), which roles they have (saved per workstation),
+// and where every role window belongs. The rules are pure (electron/shared/workspace); this
+// keeps the state, saves it, tells every window, and has the host move its windows.
+import { ServiceError } from '../../shared/contract/errors';
+import type { Actor } from '../../shared/domain/identity';
+import {
+  DISPLAY_SOURCES,
+  DisplayList,
+  mergeAssignment,
+  placeWindows,
+  resolveAssignment,
+  wantedWindows,
+  windowKey,
+  type Display,
+  type DisplayRoles,
+  type DisplaySource,
+  type Placement,
+  type RoleWindow,
+  type SavedDisplay,
+  type WorkspaceState,
+  type WindowNow,
+} from '../../shared/workspace';
+import type { EventBus } from '../api/event-bus';
+import type { Logger } from '../log/logger';
+import type { Store } from '../store/store';
+
+/** A host that can see and move its role windows (Electron); the browser host has none. */
+export interface WindowHost {
+  /** The role windows open now, where they are. */
+  openWindows(): WindowNow[];
+  /** Moves the open windows to their placements, and opens the missing ones when told to. */
+  apply(placements: readonly Placement[], openMissing: boolean): Promise<void>;
+}
+
+export interface WorkspaceDeps {
+  store: Store;
+  bus: EventBus;
+  log: Logger;
+  actor: Actor;
+  /** From `vigil start --displays FILE`, already validated. */
+  configured: readonly Display[] | null;
+}
+
+const rank = (s: DisplaySource) => DISPLAY_SOURCES.indexOf(s);
+
+export class Workspace {
+  private source: DisplaySource;
+  private displays: Display[];
+  private host: WindowHost | null = null;
+  /** Display changes and role changes are applied one at a time, in the order they came. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly d: WorkspaceDeps) {
+    this.source = d.configured ? 'configured' : 'none';
+    this.displays = d.configured ? [...d.configured] : [];
+  }
+
+  attach(host: WindowHost): void {
+    this.host = host;
+  }
+
+  state(): Promise<WorkspaceState> {
+    return this.compute(null);
+  }
+
+  /**
+   * The displays as `source` sees them now. A lesser source than the one in use is ignored (a
+   * browser window's own screen never replaces the configured displays); a list that fails
+   * the schema is refused and the displays stay as they were.
+   */
+  setDisplays(source: DisplaySource, displays: readonly Display[], openMissing = false): Promise<WorkspaceState> {
+    return this.serial(async () => {
+      if (rank(source) > rank(this.source)) return this.compute(null);
+      const checked = DisplayList.safeParse(displays);
+      if (!checked.success) {
+        this.d.log.warn({ source, issues: checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) }, 'displays refused');
+        return this.compute(null);
+      }
+      const changed = source !== this.source || JSON.stringify(checked.data) !== JSON.stringify(this.displays);
+      this.source = source;
+      this.displays = checked.data;
+      const state = await this.compute(null);
+      if (changed) this.d.log.info({ source, displays: state.displays.map((x) => `${x.id} ${x.bounds.width}x${x.bounds.height}@${x.bounds.x},${x.bounds.y}`) }, 'displays changed');
+      if (changed || openMissing) await this.publish(state, openMissing);
+      return state;
+    });
+  }
+
+  /** The operator's roles for the displays present; any other display id is refused. */
+  setRoles(given: readonly DisplayRoles[]): Promise<WorkspaceState> {
+    return this.serial(async () => {
+      const known = new Set(this.displays.map((x) => x.id));
+      const unknown = given.map((g) => g.displayId).filter((id) => !known.has(id));
+      if (unknown.length) {
+        throw new ServiceError('not-found', `no display ${unknown.map((id) => `"${id}"`).join(', ')} here (present: ${[...known].join(', ') || 'none'})`);
+      }
+      const saved = mergeAssignment(await this.d.store.call('getDisplayRoles', { workstationId: this.d.actor.workstationId }), this.displays, given);
+      await this.d.store.call('setDisplayRoles', { actor: this.d.actor, saved });
+      this.d.log.info({ action: 'workspace.display-roles', saved: saved.map((s) => `${s.id}: ${s.roles.join('+')}`) }, 'display roles saved');
+      const state = await this.compute(null);
+      await this.publish(state, true);
+      return state;
+    });
+  }
+
+  /** Where a window opened now goes (assigned or not). Null when there is no display to place it on. */
+  async placementOf(w: RoleWindow): Promise<Placement | null> {
+    const state = await this.compute({ ...w, bounds: null });
+    return state.windows.find((p) => p.key === windowKey(w)) ?? null;
+  }
+
+  private async compute(extra: WindowNow | null): Promise<WorkspaceState> {
+    const saved = await this.saved();
+    const { present, absent } = resolveAssignment(saved, this.displays);
+    const open = this.host?.openWindows() ?? [];
+    const wanted = wantedWindows(saved, extra && !open.some((o) => windowKey(o) === windowKey(extra)) ? [...open, extra] : open);
+    return { source: this.source, displays: this.displays, roles: present, absent, windows: placeWindows(this.displays, present, wanted) };
+  }
+
+  /** A damaged database has no saved roles: windows still go on the displays there are. */
+  private async saved(): Promise<SavedDisplay[]> {
+    try {
+      return await this.d.store.call('getDisplayRoles', { workstationId: this.d.actor.workstationId });
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'store-unavailable') throw err;
+      return [];
+    }
+  }
+
+  private async publish(state: WorkspaceState, openMissing: boolean): Promise<void> {
+    try {
+      await this.host?.apply(state.windows, openMissing);
+    } catch (err) {
+      this.d.log.error({ err }, 'role windows could not be placed');
+    }
+    this.d.bus.emit('workspace.displays', state);
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
