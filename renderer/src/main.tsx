@@ -6,10 +6,13 @@ import { initI18n } from './i18n/i18n';
 import { App } from './shell/App';
 import { linkToMain } from './state/main-link';
 import { connect } from './transport/connect';
+import { useConsole } from './state/console-store';
+import { viewOfRole, windowRole } from './shell/window-role';
 import './styles/app.css';
 import './styles/video.css';
 
 await initI18n();
+useConsole.getState().setView(viewOfRole(windowRole(location.search)));
 const main = linkToMain(connect());
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -34,10 +34,12 @@ async function stopHost(host: HostProcess): Promise<void> {
  * `test.use({ damagedDatabase: true })` puts a corrupt vigil.db there before the host starts.
  * `linked` instead runs the workstation against a separate hub process; `test.use({
  * hubIncidentsPerHour })` sets how busy its simulated city is (0: no new arrivals), `hubSimSeed`
- * which city it plays (the simulator is deterministic for a seed).
+ * which city it plays (the simulator is deterministic for a seed). `hostArgs` adds options to
+ * `vigil start` (e.g. `--displays FILE`).
  */
-export const test = base.extend<{ damagedDatabase: boolean; hubIncidentsPerHour: number; hubSimSeed: number; hubCameras: readonly object[]; dataDir: string; host: HostProcess; linked: LinkedWorkstation }>({
+export const test = base.extend<{ damagedDatabase: boolean; hostArgs: readonly string[]; hubIncidentsPerHour: number; hubSimSeed: number; hubCameras: readonly object[]; dataDir: string; host: HostProcess; linked: LinkedWorkstation }>({
   damagedDatabase: [false, { option: true }],
+  hostArgs: [[], { option: true }],
   hubIncidentsPerHour: [0, { option: true }],
   hubSimSeed: [1, { option: true }],
   /** Cameras the hub registers at start (`--camera-file`), e.g. pointing at a test RTSP server. */
@@ -48,9 +50,9 @@ export const test = base.extend<{ damagedDatabase: boolean; hubIncidentsPerHour:
     await use(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   },
-  host: async ({ dataDir, damagedDatabase }, use) => {
+  host: async ({ dataDir, damagedDatabase, hostArgs }, use) => {
     if (damagedDatabase) fs.writeFileSync(path.join(dataDir, 'vigil.db'), GARBAGE_DATABASE);
-    const host = await spawnBrowserHost(DIST, dataDir, ['--workstation', 'ws-dispatch-03', '--operator', '张伟', '--demo-incidents-per-hour', '0', '--demo-cameras', '10']);
+    const host = await spawnBrowserHost(DIST, dataDir, ['--workstation', 'ws-dispatch-03', '--operator', '张伟', '--demo-incidents-per-hour', '0', '--demo-cameras', '10', ...hostArgs]);
     await use(host);
     await stopHost(host);
   },

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatClock, formatDate } from '../format/locale';
 import { useConsole } from '../state/console-store';
+import { DisplaysButton } from '../workspace/DisplaysButton';
 import { StatusArea } from './StatusArea';
 import { useNow } from './use-now';
 
@@ -34,6 +35,7 @@ export function Header({ onToggleLanguage }: { onToggleLanguage: () => void }) {
         </time>
         <span className="clock-date">{formatDate(language, now)}</span>
       </div>
+      <DisplaysButton />
       <button
         type="button"
         className={exerciseMode ? 'exercise-toggle on' : 'exercise-toggle'}

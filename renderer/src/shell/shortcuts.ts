@@ -1,8 +1,9 @@
-// Keyboard first: every view, the language and a new incident are one chord away, from
-// anywhere in the window. Single-letter status keys belong to the incident view
-// (views/use-status-shortcuts.ts).
+// Keyboard first: every view, the language, a new incident and the displays panel are one
+// chord away, from anywhere in the window. Single-letter status keys belong to the incident
+// view (views/use-status-shortcuts.ts).
 import { useEffect } from 'react';
 import { VIEWS, useConsole } from '../state/console-store';
+import { useWorkspace } from '../state/workspace-store';
 
 export function useGlobalShortcuts(toggleLanguage: () => void): void {
   useEffect(() => {
@@ -24,6 +25,13 @@ export function useGlobalShortcuts(toggleLanguage: () => void): void {
           const s = useConsole.getState();
           s.setView('incidents');
           s.setUnitsBoardOpen(!s.unitsBoardOpen);
+          return;
+        }
+        if (e.code === 'KeyM') {
+          // Monitors: which display shows which role window.
+          e.preventDefault();
+          const w = useWorkspace.getState();
+          w.setPanelOpen(!w.panelOpen);
           return;
         }
         const n = Number(e.code.startsWith('Digit') ? e.code.slice(5) : NaN);

@@ -11,7 +11,9 @@ import { useConsole } from './console-store';
 import type { IncidentPlan } from '../../../electron/shared/domain/plan';
 import type { Result } from '../../../electron/shared/contract/requests';
 import type { ActionName } from './notices';
-import { failureCode, type Outcome } from './outcome';
+import { attempt, failureCode, type Outcome } from './outcome';
+import { linkWorkspace, type ScreensEnv, type WorkspaceLink } from './workspace-link';
+import { browserScreens } from '../workspace/browser-screens';
 
 export interface MainLink {
   toggleLanguage(): Promise<void>;
@@ -35,18 +37,13 @@ export interface MainLink {
   setBasemap(basemap: BasemapChoice | null): Promise<boolean>;
   /** Asks again for the selected incident's chronology (after a failed load). */
   reloadChronology(): void;
+  /** The workstation's monitors and the roles of their windows. */
+  workspace: WorkspaceLink;
 }
 
-export function linkToMain(transport: Transport): MainLink {
+export function linkToMain(transport: Transport, screens: ScreensEnv | null = browserScreens()): MainLink {
   const state = useConsole.getState;
-
-  async function attempt<T>(call: () => Promise<T>): Promise<Outcome<T>> {
-    try {
-      return { ok: true, value: await call() };
-    } catch (e) {
-      return { ok: false, code: failureCode(e) };
-    }
-  }
+  const workspace = linkWorkspace(transport, screens);
 
   /** An action whose failure the operator is told about in the notice bar. */
   async function act<T>(action: ActionName, call: () => Promise<T>): Promise<Outcome<T>> {
@@ -244,5 +241,6 @@ export function linkToMain(transport: Transport): MainLink {
     reloadChronology() {
       void reloadSelectedChronology();
     },
+    workspace,
   };
 }

@@ -9,3 +9,12 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; code: FailureCode
 
 /** The code of anything a request threw; unexpected throws are internal errors. */
 export const failureCode = (e: unknown): FailureCode => (e instanceof RequestError ? e.code : 'internal');
+
+/** Runs a request and keeps what it came to, never throwing. */
+export async function attempt<T>(call: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (e) {
+    return { ok: false, code: failureCode(e) };
+  }
+}
