@@ -15,8 +15,11 @@ export interface ScreensEnv {
   /** This window's role; only the console reports screens, so role windows do not race it. */
   role: WindowRole;
   access(): Promise<ScreenAccess>;
-  /** Every screen, through the Window Management API (may ask the operator); null if refused. */
-  screens(): Promise<Display[] | null>;
+  /**
+   * Every screen, through the Window Management API (may ask the operator); null if refused.
+   * `onChange` is called whenever a screen is added, removed or changed from then on.
+   */
+  screens(onChange: () => void): Promise<Display[] | null>;
   /** The one screen this window is on, always available. */
   ownScreen(): Display[];
 }
@@ -42,7 +45,7 @@ export function linkWorkspace(transport: Transport, env: ScreensEnv | null): Wor
   async function report(mayAsk: boolean): Promise<void> {
     if (!env) return;
     const before = await env.access();
-    const screens = before === 'granted' || (mayAsk && before === 'prompt') ? await env.screens() : null;
+    const screens = before === 'granted' || (mayAsk && before === 'prompt') ? await env.screens(() => void report(false)) : null;
     view().setAccess(mayAsk ? await env.access() : before);
     const got = await attempt(() =>
       transport.request('workspace.reportDisplays', screens?.length ? { source: 'screens', displays: screens } : { source: 'window', displays: env.ownScreen() }),

@@ -59,8 +59,10 @@ export function DisplaysPanel({ onClose }: { onClose: () => void }) {
           <Source state={state} />
           <RolesEditor state={state} selected={selected} onSelect={setSelected} onMessage={setMessage} />
           {message && (
-            <p className={message.ok ? 'small ok-text' : 'small bad-text'} role="status" data-testid="displays-result">
-              {message.ok ? t('displays.saved') : t('displays.refused', { reason: t(`errors.${message.code}`) })}
+            <p className="small">
+              <span role="status" className={message.ok ? 'tag ok' : 'tag bad'} data-testid="displays-result">
+                {message.ok ? t('displays.saved') : t('displays.refused', { reason: t(`errors.${message.code}`) })}
+              </span>
             </p>
           )}
           <Absent state={state} />
@@ -213,7 +215,7 @@ function RolesEditor({ state, selected, onSelect, onMessage }: { state: Workspac
         <p className="small muted">{t('displays.oneDisplay')}</p>
       </fieldset>
       {problem && (
-        <p className="small bad-text" data-testid="displays-problem" data-problem={problem.kind}>
+        <p className="small inline-error" data-testid="displays-problem" data-problem={problem.kind}>
           {t(`displays.problem.${problem.kind}`, problem.kind === 'monitor-twice' ? { monitor: problem.monitor } : {})}
         </p>
       )}
@@ -275,7 +277,7 @@ function Windows({ state }: { state: WorkspaceState }) {
           </li>
         ))}
       </ul>
-      {blocked && <p className="small bad-text">{t('displays.blocked')}</p>}
+      {blocked && <p className="small inline-error">{t('displays.blocked')}</p>}
       {host === 'browser' && <p className="small muted">{t('displays.browserNote')}</p>}
     </section>
   );

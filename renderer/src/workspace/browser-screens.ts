@@ -5,12 +5,16 @@ import { displaysFromScreens } from '../../../electron/shared/workspace/screens'
 import { windowRole } from '../shell/window-role';
 import type { ScreensEnv } from '../state/workspace-link';
 
-type WithScreenDetails = Window & { getScreenDetails?: () => Promise<{ screens: readonly ScreenLike[] }> };
+interface ScreenDetails extends EventTarget {
+  readonly screens: readonly ScreenLike[];
+}
+type WithScreenDetails = Window & { getScreenDetails?: () => Promise<ScreenDetails> };
 
 /** Null outside a page (unit tests of the link). */
 export function browserScreens(): ScreensEnv | null {
   if (typeof window === 'undefined') return null;
   const w = window as WithScreenDetails;
+  let following = false;
   return {
     role: windowRole(w.location.search),
     async access() {
@@ -21,9 +25,14 @@ export function browserScreens(): ScreensEnv | null {
         return 'prompt';
       }
     },
-    async screens() {
+    async screens(onChange) {
       try {
-        return displaysFromScreens((await w.getScreenDetails!()).screens);
+        const details = await w.getScreenDetails!();
+        if (!following) {
+          following = true;
+          details.addEventListener('screenschange', onChange);
+        }
+        return displaysFromScreens(details.screens);
       } catch {
         return null; // the operator said no, or the page is not allowed to ask
       }
