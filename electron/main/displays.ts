@@ -26,10 +26,9 @@ export async function followDisplays(workspace: Workspace, preloadPath: string, 
   workspace.attach({
     openWindows: roleWindows,
     async apply(placements, openMissing) {
-      for (const p of placements) {
-        if (moveRoleWindow(p.key, p.bounds) || !openMissing) continue;
-        await openRoleWindow({ role: p.role, ...(p.monitor ? { monitor: p.monitor } : {}) }, preloadPath, p.bounds);
-      }
+      const opening = placements.filter((p) => !moveRoleWindow(p.key, p.bounds) && openMissing);
+      // Side by side, not one after another: each window loads its page on its own.
+      await Promise.all(opening.map((p) => openRoleWindow({ role: p.role, ...(p.monitor ? { monitor: p.monitor } : {}) }, preloadPath, p.bounds)));
     },
   });
   const report = (openMissing: boolean) => {

@@ -7,7 +7,7 @@ import { Language } from '../domain/identity';
 import { Unit } from '../domain/unit';
 import { MapSettings } from '../domain/tile-source';
 import { HubStatus, StoreStatus } from './status';
-import { WorkspaceState } from '../workspace/state';
+import { WorkspaceState } from '../workspace';
 
 export const events = {
   'incidents.changed': z.object({ upserted: z.array(Incident) }),
