@@ -1,22 +1,13 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dutyOfficer } from '../../../test/support/actors';
-import { startStore } from '../../../test/support/store';
+import { useStores } from '../../../test/support/store';
 import { useTempDirs } from '../../../test/support/temp';
 import type { SavedDisplay } from '../../shared/workspace/assignment';
-import type { Store } from './store';
 
 const tempDir = useTempDirs();
-const open: Store[] = [];
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-});
-async function store(file: string): Promise<Store> {
-  const s = await startStore(file);
-  open.push(s);
-  return s;
-}
+const { start: store, close: closeStore } = useStores();
 
 const saved: SavedDisplay[] = [
   { id: '2528732444', label: 'DELL U2723QE', width: 2560, height: 1440, roles: ['console', 'map'] },
@@ -32,13 +23,11 @@ describe('display roles in the store (worker thread, real SQLite file)', () => {
     await s.call('setDisplayRoles', { actor: dutyOfficer, saved });
     await s.call('setDisplayRoles', { actor: dutyOfficer, saved: saved.slice(0, 1) });
     expect(await s.call('getDisplayRoles', { workstationId: 'ws-video-01' })).toEqual([]);
-    await s.close();
-    open.splice(open.indexOf(s), 1);
+    await closeStore(s);
 
     const again = await store(file);
     expect(await again.call('getDisplayRoles', me)).toEqual(saved.slice(0, 1));
-    await again.close();
-    open.splice(open.indexOf(again), 1);
+    await closeStore(again);
     const db = new Database(file, { readonly: true });
     const audit = db.prepare("SELECT workstation_id, target_id, details FROM audit_log WHERE action = 'workspace.display-roles' ORDER BY id").all() as { workstation_id: string; target_id: string; details: string }[];
     db.close();
@@ -53,8 +42,7 @@ describe('display roles in the store (worker thread, real SQLite file)', () => {
     const file = path.join(tempDir(), 'vigil.db');
     const s = await store(file);
     await s.call('setDisplayRoles', { actor: dutyOfficer, saved });
-    await s.close();
-    open.splice(open.indexOf(s), 1);
+    await closeStore(s);
     const db = new Database(file);
     // The same role on two displays: something this Vigil would never have written.
     db.prepare("UPDATE workspace_settings SET value = ? WHERE key = 'workspace.displayRoles'").run(JSON.stringify([saved[0], { ...saved[1], roles: ['map'] }]));

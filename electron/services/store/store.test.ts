@@ -1,22 +1,13 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dutyOfficer } from '../../../test/support/actors';
-import { startStore } from '../../../test/support/store';
+import { useStores } from '../../../test/support/store';
 import { useTempDirs } from '../../../test/support/temp';
-import type { Store } from './store';
 
 const tempDir = useTempDirs();
-const open: Store[] = [];
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-});
-async function store(file: string): Promise<Store> {
-  const s = await startStore(file);
-  open.push(s);
-  return s;
-}
+const { start: store, close: closeStore } = useStores();
 
 const fire = { type: 'fire', priority: 1, location: { lat: 37.43, lon: 116.36 }, address: '新湖大街 58 号', district: '德城区', summary: '厨房起火', exercise: false } as const;
 
@@ -76,8 +67,7 @@ describe('store (worker thread, real SQLite file)', () => {
     expect(await s.call('getMapSettings', me)).toEqual({ onlineSources: [source], basemap: { kind: 'online', id: source.id } });
     expect(await s.call('getMapSettings', { workstationId: 'another-desk' })).toEqual({ onlineSources: [], basemap: null });
     expect((await s.call('counts')).auditRows).toBe(2);
-    await s.close();
-    open.splice(open.indexOf(s), 1);
+    await closeStore(s);
     // A value an older or newer Vigil wrote that this one cannot use is ignored, not trusted.
     const db = new Database(file);
     db.prepare("UPDATE workspace_settings SET value = ? WHERE key = 'map.onlineSources'").run(JSON.stringify([{ ...source, urlTemplate: 42 }]));
