@@ -16,7 +16,9 @@ import { createTileService, MAPS_FOLDER, type TileService } from '../maps/tile-s
 import { Store } from '../store/store';
 import { MediaService } from '../video/media-service';
 import { resolveCameraSource } from '../video/camera-source';
-import { appRoot } from '../native/addon';
+import { appRoot, loadNative } from '../native/addon';
+import { wallLayoutEngine } from '../native/wall-layout';
+import { WallService, type WallDeps } from '../wall/wall-service';
 import { softwareDecoderFactory } from '../native/decoder';
 import { actorOf, DATABASE_FILE, type RuntimeOptions } from './options';
 import { VERSION } from './version';
@@ -32,6 +34,8 @@ export interface Runtime {
   media: MediaService;
   /** Tiles of the configured online sources, fetched by main, served by both hosts under /online-tiles/. */
   onlineTiles: OnlineTileProxy;
+  /** A window or browser client has gone: services forget its per-console state (wall presence). */
+  disconnected(connection: string): void;
   close(): Promise<void>;
 }
 
@@ -97,6 +101,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   }
   await ensureSync();
 
+  let wall: WallService | null = null;
   const handlers = createHandlers({
     store,
     bus,
@@ -110,6 +115,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       refreshCounts: async () => sync?.refreshCounts(),
     },
     openWindow: host.openWindow,
+    wall: () => wall,
     onlineTiles,
     mapsDir: path.join(options.dataDir, MAPS_FOLDER),
   });
@@ -120,6 +126,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     log: videoLog,
     ...(softwareDecoder ? { softwareDecoder } : {}),
   });
+  wall = await startWall({ store, bus, log: log.child({ part: 'wall' }), actor });
   return {
     handlers,
     bus,
@@ -128,7 +135,11 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     maps,
     media,
     onlineTiles,
+    disconnected(connection) {
+      wall?.disconnected(connection);
+    },
     async close() {
+      wall?.close();
       media.close();
       await sync?.stop();
       await embedded?.close();
@@ -138,4 +149,15 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       log.flush();
     },
   };
+}
+
+/** The wall needs the native layout engine; without it the wall view says why instead of failing silently. */
+async function startWall(d: Omit<WallDeps, 'engine' | 'problem'>): Promise<WallService> {
+  try {
+    return await WallService.start({ ...d, engine: wallLayoutEngine(loadNative(appRoot())) });
+  } catch (err) {
+    const problem = err instanceof Error ? err.message : String(err);
+    d.log.error({ problem }, 'wall layout engine unavailable');
+    return WallService.start({ ...d, engine: null, problem });
+  }
 }

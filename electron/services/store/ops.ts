@@ -11,10 +11,11 @@ import { addNoteAction, assignmentAction, clientId, createIncidentAction, outbox
 import { applyChanges, applySnapshotPage, readCursor, startResync } from './sync-apply';
 import type { Change, MutationResult, SnapshotPage, Stream } from '../../shared/sync/protocol';
 import { BasemapChoice, MapSettings, OnlineTileSource } from '../../shared/domain/tile-source';
-import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator, writeSetting } from './writers';
+import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator, writeLargeSetting, writeSetting } from './writers';
 
 const MAP_SOURCES_KEY = 'map.onlineSources';
 const MAP_BASEMAP_KEY = 'map.basemap';
+const WALL_KEY = 'wall';
 
 export class StoreUnavailableError extends Error {
   readonly code = 'store-unavailable';
@@ -108,6 +109,13 @@ export function createOps(state: StoreState) {
     },
     setOnlineSources: (a: { actor: Actor; sources: OnlineTileSource[] }) => writeSetting(state.ready, a.actor, MAP_SOURCES_KEY, a.sources, 'maps.online-sources'),
     setBasemap: (a: { actor: Actor; basemap: BasemapChoice | null }) => writeSetting(state.ready, a.actor, MAP_BASEMAP_KEY, a.basemap, 'maps.basemap'),
+    /** The saved wall, as stored: main validates it (a damaged value is reported, never overwritten unread). */
+    getWall: (a: { workstationId: string }): unknown => readSetting(state.ready, a.workstationId, WALL_KEY),
+    saveWall: (a: { actor: Actor; wall: unknown; audit: { action: string; details: Record<string, unknown> } }) =>
+      writeLargeSetting(state.ready, a.actor, WALL_KEY, a.wall, { action: a.audit.action, targetKind: 'wall', targetId: 'wall', details: a.audit.details }),
+    /** Keeps a stored wall that could not be used under another key, so nothing stored is lost. */
+    saveWallAside: (a: { actor: Actor; key: string; wall: unknown; reason: string }) =>
+      writeLargeSetting(state.ready, a.actor, a.key, a.wall, { action: 'wall.refused', targetKind: 'wall', targetId: a.key, details: { reason: a.reason } }),
     /** An operator action that changes no table here (a map import): its audit row alone. */
     audit: (a: { actor: Actor; action: string; details: Record<string, unknown> }) => recordAction(state.ready, a.actor, a.action, a.details),
     close: () => state.close(),

@@ -459,6 +459,7 @@ export const en: Messages = {
     'bad-request': 'Invalid request',
     'unknown-method': 'Unsupported operation',
     'store-unavailable': 'Local database unavailable',
+    unavailable: 'A required component is unavailable (see the log)',
     'not-found': 'Not found',
     conflict: 'Changed by someone else',
     internal: 'Internal error',

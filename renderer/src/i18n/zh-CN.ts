@@ -459,6 +459,7 @@ export const zhCN = {
     'bad-request': '请求无效',
     'unknown-method': '不支持的操作',
     'store-unavailable': '本地数据库不可用',
+    unavailable: '所需组件不可用（见日志）',
     'not-found': '未找到',
     conflict: '数据已被他人修改',
     internal: '内部错误',
