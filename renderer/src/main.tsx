@@ -6,13 +6,19 @@ import { initI18n } from './i18n/i18n';
 import { App } from './shell/App';
 import { linkToMain } from './state/main-link';
 import { connect } from './transport/connect';
+import { WallContext } from './wall/wall-context';
+import { linkToWall } from './wall/wall-link';
 import './styles/app.css';
 import './styles/video.css';
 
 await initI18n();
-const main = linkToMain(connect());
+const transport = connect();
+const main = linkToMain(transport);
+const wall = linkToWall(transport);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App main={main} />
+    <WallContext.Provider value={wall}>
+      <App main={main} />
+    </WallContext.Provider>
   </StrictMode>,
 );

@@ -135,9 +135,9 @@ function applyToSources(layout: WallLayout, sources: WallDoc['sources'], edit: W
   if (edit.kind === 'load') return pruneSources(layout, Object.fromEntries(edit.sources.map((s) => [slotKey(s.slot), s.source])));
   if (edit.kind !== 'show') return pruneSources(layout, sources);
   if (!hasSlot(layout, edit.slot)) return null;
-  const out = { ...sources };
-  if (edit.source) out[slotKey(edit.slot)] = edit.source;
-  else delete out[slotKey(edit.slot)];
+  const key = slotKey(edit.slot);
+  const out = Object.fromEntries(Object.entries(sources).filter(([k]) => k !== key));
+  if (edit.source) out[key] = edit.source;
   return out;
 }
 
