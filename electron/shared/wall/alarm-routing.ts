@@ -34,26 +34,30 @@ export function startAlarm(incident: Incident, route: AlarmRoute, cameras: reado
 }
 
 /**
- * Ends `incidentId`'s alarm. Slots still showing its camera get back what was there before;
- * slots changed since are left alone. A later alarm that took one of its slots inherits what to
- * restore there, so acknowledging alarms in any order ends with the wall as it was.
+ * Ends `incidentId`'s alarm. Alarms on one slot stack up in the order they started. A slot where
+ * this alarm is on top and still shows its camera gets back what was there before; a slot where a
+ * later alarm covered this one hands that "before" on to the later alarm, so acknowledging alarms
+ * in any order ends with the wall as it was. Slots an operator changed meanwhile are left alone.
  */
 export function endAlarm(incidentId: string, alarms: readonly ActiveAlarm[], sources: Readonly<Record<string, WallSource>>): { alarms: ActiveAlarm[]; edits: WallEdit[] } {
-  const ending = alarms.find((a) => a.incidentId === incidentId);
-  if (!ending) return { alarms: [...alarms], edits: [] };
-  const rest = alarms.filter((a) => a !== ending);
+  const at = alarms.findIndex((a) => a.incidentId === incidentId);
+  if (at < 0) return { alarms: [...alarms], edits: [] };
+  const ending = alarms[at]!;
+  const rest = alarms.map((a) => ({ ...a, shown: [...a.shown] }));
   const edits: WallEdit[] = [];
-  const handedOver = rest.map((a) => ({
-    ...a,
-    shown: a.shown.map((s) => {
-      const mine = ending.shown.find((e) => slotKey(e.slot) === slotKey(s.slot));
-      // The later alarm recorded our camera as "previous": it should restore what we replaced.
-      return mine && s.previous?.kind === 'camera' && s.previous.cameraId === mine.cameraId ? { ...s, previous: mine.previous } : s;
-    }),
-  }));
-  for (const s of ending.shown) {
-    const now = sources[slotKey(s.slot)];
-    if (now?.kind === 'camera' && now.cameraId === s.cameraId) edits.push({ kind: 'show', slot: s.slot, source: s.previous });
+  for (const mine of ending.shown) {
+    const key = slotKey(mine.slot);
+    // The next alarm to take this slot after us, if any.
+    const aboveAt = rest.findIndex((a, i) => i > at && a.shown.some((s) => slotKey(s.slot) === key));
+    if (aboveAt >= 0) {
+      const above = rest[aboveAt]!;
+      above.shown = above.shown.map((s) =>
+        slotKey(s.slot) === key && s.previous?.kind === 'camera' && s.previous.cameraId === mine.cameraId ? { ...s, previous: mine.previous } : s,
+      );
+      continue;
+    }
+    const now = sources[key];
+    if (now?.kind === 'camera' && now.cameraId === mine.cameraId) edits.push({ kind: 'show', slot: mine.slot, source: mine.previous });
   }
-  return { alarms: handedOver, edits };
+  return { alarms: rest.filter((_, i) => i !== at), edits };
 }
