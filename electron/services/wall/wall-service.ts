@@ -20,6 +20,7 @@ import {
   type AlarmRoute,
   type EditAnswer,
   type Editor,
+  type HistoryEntry,
   type LayoutResult,
   type LocalTime,
   type Presence,
@@ -371,7 +372,7 @@ export class WallService {
     if (out.status === 'duplicate') return { status: 'duplicate', revision: out.revision, overrode: [], refusal: null };
     const result = out.doc.layout === this.doc.layout && this.result ? this.result : engine.compute(this.model, out.doc.layout);
     if (!result.ok) return refused(this.doc.revision, result.refusal.code, result.refusal.message);
-    this.doc = out.doc;
+    this.doc = { ...out.doc, history: out.doc.history.map((h, i, all) => (i === all.length - 1 ? h : compactLoad(h))) };
     this.result = result;
     await this.persist({
       action: 'wall.edit',
@@ -453,6 +454,16 @@ export class WallService {
     this.alarms = w.alarms;
     for (const a of w.alarms) this.judged.add(a.incidentId);
   }
+}
+
+/**
+ * A recalled preset stays in the history by its name, not its whole layout: a tour stepping
+ * through big presets would otherwise make the stored wall megabytes, written on every change.
+ * What the history is for — who changed what, overrides, recognising repeats — needs no more.
+ */
+function compactLoad(h: HistoryEntry): HistoryEntry {
+  if (h.edit.kind !== 'load' || (h.edit.layout.windows.length === 0 && h.edit.layout.splits.length === 0 && h.edit.sources.length === 0)) return h;
+  return { ...h, edit: { ...h.edit, layout: { splits: [], windows: [] }, sources: [] } };
 }
 
 function loadOf(preset: Preset): WallEdit {

@@ -49,7 +49,7 @@ async function service() {
     await new Promise((r) => setTimeout(r, 60));
     return wall.state();
   }
-  return { wall, advance, states };
+  return { wall, advance, states, store };
 }
 
 const slot = { window: 'm-r2c2', cell: { row: 0, column: 0 } };
@@ -85,7 +85,7 @@ describe('wall tours and schedules (real database, native engine, injected clock
   });
 
   it('a scheduled preset is recalled at its minute on its weekdays, once, and a tour can step through presets', async () => {
-    const { wall, advance } = await service();
+    const { wall, advance, store } = await service();
     await wall.push('ws-1', slot, { kind: 'camera', cameraId: 'day', quality: 'main' });
     await wall.savePreset('ws-1', { id: 'p-day', name: '白班', schedule: { times: ['08:00'], days: [1, 2, 3, 4, 5] } });
     await wall.push('ws-1', slot, { kind: 'camera', cameraId: 'night', quality: 'main' });
@@ -104,5 +104,11 @@ describe('wall tours and schedules (real database, native engine, injected clock
     expect(shownIn(await wall.startTour('ws-1', 'tp'))).toMatchObject({ cameraId: 'day' });
     expect(shownIn(await advance(30_000))).toMatchObject({ cameraId: 'night' });
     await expect(wall.removePreset('p-day')).rejects.toThrow(/tour uses this preset/);
+    // Recalled presets stay in the stored history by name; only the newest keeps its layout.
+    const stored = (await store.call('getWall', { workstationId: dutyOfficer.workstationId })) as { history: { edit: { kind: string; label?: string; layout?: { splits: unknown[] } } }[] };
+    const loads = stored.history.filter((h) => h.edit.kind === 'load');
+    expect(loads.length).toBeGreaterThanOrEqual(4);
+    expect(loads.slice(0, -1).every((h) => h.edit.layout!.splits.length === 0 && h.edit.label)).toBe(true);
+    expect(loads.at(-1)!.edit.layout!.splits.length).toBe(12);
   });
 });
