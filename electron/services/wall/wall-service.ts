@@ -307,7 +307,7 @@ export class WallService {
         this.changed();
         continue;
       }
-      if (active || this.judged.has(incident.id) || !wantsAlarm(incident, this.alarm)) continue;
+      if (active || this.judged.has(incident.id) || !wantsAlarm(incident, this.alarm, this.now())) continue;
       this.judged.add(incident.id);
       const cameras = await this.d.store.call('listVideoPoints', { limit: 50000 });
       const started = startAlarm(incident, this.alarm, cameras, this.doc.layout, this.doc.sources, this.now());

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Incident } from '../domain/incident';
 import type { VideoPoint } from '../domain/video-point';
 import { applyWallEdit, emptyWallDoc, type WallDoc } from './wall-edits';
-import { endAlarm, startAlarm, wantsAlarm } from './alarm-routing';
+import { ALARM_FRESH_MS, endAlarm, startAlarm, wantsAlarm } from './alarm-routing';
 import type { ActiveAlarm, AlarmRoute } from './wall-state';
 
 const layout = { splits: [0, 1, 2].map((c) => ({ id: `m${c}`, monitor: { row: 0, column: c }, rows: 1, columns: 1 })), windows: [] };
@@ -27,13 +27,16 @@ function applyAll(doc: WallDoc, edits: ReturnType<typeof endAlarm>['edits']): Wa
 }
 
 describe('alarm routing', () => {
-  it('alarms only on urgent, new, real incidents when enabled', () => {
-    expect(wantsAlarm(incident('a', 0, 1), route)).toBe(true);
-    expect(wantsAlarm(incident('a', 0, 2), route)).toBe(true);
-    expect(wantsAlarm(incident('a', 0, 3), route)).toBe(false);
-    expect(wantsAlarm({ ...incident('a', 0), status: 'dispatched' }, route)).toBe(false);
-    expect(wantsAlarm({ ...incident('a', 0), exercise: true }, route)).toBe(false);
-    expect(wantsAlarm(incident('a', 0), { ...route, enabled: false })).toBe(false);
+  it('alarms only on urgent, new, real, recent incidents when enabled', () => {
+    const now = 5 * 60_000;
+    expect(wantsAlarm(incident('a', 0, 1), route, now)).toBe(true);
+    expect(wantsAlarm(incident('a', 0, 2), route, now)).toBe(true);
+    expect(wantsAlarm(incident('a', 0, 3), route, now)).toBe(false);
+    expect(wantsAlarm({ ...incident('a', 0), status: 'dispatched' }, route, now)).toBe(false);
+    expect(wantsAlarm({ ...incident('a', 0), exercise: true }, route, now)).toBe(false);
+    expect(wantsAlarm(incident('a', 0), { ...route, enabled: false }, now)).toBe(false);
+    // Downloaded long after it was opened (first sync, an outage): no alarm.
+    expect(wantsAlarm(incident('a', 0), route, ALARM_FRESH_MS + 1)).toBe(false);
   });
 
   it('however alarms overlap and in whatever order they are acknowledged, the wall ends as it was', () => {

@@ -9,9 +9,12 @@ import { hasSlot, slotKey, type WallSource } from './wall-sources';
 import type { WallLayout } from './wall-schema';
 import type { ActiveAlarm, AlarmRoute } from './wall-state';
 
-/** An incident the wall should alarm on: urgent enough, not yet acknowledged (still new), not an exercise. */
-export function wantsAlarm(incident: Incident, route: AlarmRoute): boolean {
-  return route.enabled && route.slots.length > 0 && incident.status === 'new' && incident.priority <= route.minPriority && !incident.exercise;
+/** Incidents older than this when they reach the workstation (a first download, a long outage) do not alarm. */
+export const ALARM_FRESH_MS = 10 * 60_000;
+
+/** An incident the wall should alarm on: urgent enough, not yet acknowledged (still new), not an exercise, and new news. */
+export function wantsAlarm(incident: Incident, route: AlarmRoute, now: number): boolean {
+  return route.enabled && route.slots.length > 0 && incident.status === 'new' && incident.priority <= route.minPriority && !incident.exercise && incident.createdAt >= now - ALARM_FRESH_MS;
 }
 
 /** Acknowledged: an operator has taken it up (any status after new), or it is gone. */
