@@ -15,6 +15,7 @@ import {
   startAlarm,
   systemLocalTime,
   acknowledged,
+  ALARM_FRESH_MS,
   wantsAlarm,
   type ActiveAlarm,
   type AlarmRoute,
@@ -76,8 +77,8 @@ export class WallService {
   private alarms: ActiveAlarm[] = [];
   private problem: string | null;
   private readonly consoles = new Map<string, Console>();
-  /** Incidents already judged for an alarm: each alarms once. */
-  private readonly judged = new Set<string>();
+  /** Incidents already judged for an alarm (id → opened at): each alarms once. Older than the freshness window, they cannot alarm anyway and are forgotten. */
+  private readonly judged = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private lastTick: number;
@@ -308,7 +309,8 @@ export class WallService {
         continue;
       }
       if (active || this.judged.has(incident.id) || !wantsAlarm(incident, this.alarm, this.now())) continue;
-      this.judged.add(incident.id);
+      this.judged.set(incident.id, incident.createdAt);
+      for (const [id, at] of this.judged) if (at < this.now() - ALARM_FRESH_MS) this.judged.delete(id);
       const cameras = await this.d.store.call('listVideoPoints', { limit: 50000 });
       const started = startAlarm(incident, this.alarm, cameras, this.doc.layout, this.doc.sources, this.now());
       if (!started) continue;
@@ -452,7 +454,7 @@ export class WallService {
     this.running = w.running;
     this.alarm = w.alarm;
     this.alarms = w.alarms;
-    for (const a of w.alarms) this.judged.add(a.incidentId);
+    for (const a of w.alarms) this.judged.set(a.incidentId, a.since);
   }
 }
 
