@@ -6,6 +6,8 @@ import { initI18n } from './i18n/i18n';
 import { App } from './shell/App';
 import { linkToMain } from './state/main-link';
 import { connect } from './transport/connect';
+import { followWall } from './wall-output/follow-wall';
+import { WallOutput } from './wall-output/WallOutput';
 import { WallContext } from './wall/wall-context';
 import { linkToWall } from './wall/wall-link';
 import './styles/app.css';
@@ -14,11 +16,23 @@ import './styles/video.css';
 await initI18n();
 const transport = connect();
 const main = linkToMain(transport);
-const wall = linkToWall(transport);
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <WallContext.Provider value={wall}>
-      <App main={main} />
-    </WallContext.Provider>
-  </StrictMode>,
-);
+const query = new URLSearchParams(location.search);
+const root = createRoot(document.getElementById('root')!);
+if (query.get('role') === 'wall-output') {
+  // A wall output draws the wall and never edits it: no console around it, and it does not join.
+  followWall(transport);
+  root.render(
+    <StrictMode>
+      <WallOutput monitor={query.get('monitor')} />
+    </StrictMode>,
+  );
+} else {
+  const wall = linkToWall(transport);
+  root.render(
+    <StrictMode>
+      <WallContext.Provider value={wall}>
+        <App main={main} />
+      </WallContext.Provider>
+    </StrictMode>,
+  );
+}

@@ -4,7 +4,8 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
-export const WINDOW_ROLES = ['console', 'map', 'video', 'wall'] as const;
+/** `wall-output`: a page drawing the video wall (one monitor's output, or the whole wall), with no console around it. */
+export const WINDOW_ROLES = ['console', 'map', 'video', 'wall', 'wall-output'] as const;
 export const WindowRole = z.enum(WINDOW_ROLES);
 export type WindowRole = z.infer<typeof WindowRole>;
 
