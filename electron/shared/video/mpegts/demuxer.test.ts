@@ -187,6 +187,14 @@ describe('MPEG-TS demuxer, bad input', () => {
     ]);
   });
 
+  it('reads synchronous KLV sent without access-unit cells, as ffmpeg 5.1 writes it', () => {
+    const klv = encodeUasLocalSet({ precisionTimeStampUs: 7 });
+    const pat = packetize(0, 0, Uint8Array.from([0, ...buildPat(1, [{ program: 1, pid: 0x1000 }])])).packets;
+    const pmt = packetize(0x1000, 0, Uint8Array.from([0, ...buildPmt({ program: 1, pcrPid: 0x101, descriptors: [], streams: [{ streamType: STREAM_TYPE_METADATA_PES, pid: 0x101, descriptors: [klvRegistrationDescriptor()] }] })])).packets;
+    const pes = packetize(0x101, 0, buildPes(STREAM_ID_METADATA, klv, { pts: 1234 })).packets;
+    expect(demux(Uint8Array.from([...pat, ...pmt, ...pes].flatMap((p) => [...p]))).events).toEqual([{ kind: 'klv', pid: 0x101, carriage: 'sync', pts: 1234, bytes: klv }]);
+  });
+
   it('reads an asynchronous PES holding several KLV packets and some garbage', () => {
     const a = encodeUasLocalSet({ missionId: 'A' });
     const b = encodeUasLocalSet({ missionId: 'B' });

@@ -2,6 +2,7 @@ import { h264NalType, h265NalType, splitAnnexB } from '../access-unit';
 import { concatBytes } from '../bytes';
 import type { VideoCodec } from '../sdp';
 import { splitKlv } from '../klv/klv-units';
+import { SMPTE_UL_PREFIX } from '../klv/uas-local-set';
 import { klvCarriageOf, STREAM_TYPE_H264, STREAM_TYPE_H265, type KlvCarriage } from './klv-descriptors';
 import { parseMetadataCells, parsePes } from './pes';
 import { parseSection, sectionSize } from './psi';
@@ -257,6 +258,12 @@ export class TsDemuxer {
       this.klvUnits(pes.payload, klv, pes.pts, out);
       return;
     }
+    // A cell header cannot start like a universal label (its reserved bits make the third byte
+    // xF), so a payload that does is KLV without cells, as ffmpeg 5.1 writes synchronous KLV.
+    if (startsWithLabel(pes.payload)) {
+      this.klvUnits(pes.payload, klv, pes.pts, out);
+      return;
+    }
     const cells = parseMetadataCells(pes.payload);
     if (!cells) {
       out.push({ kind: 'klv-skip', ...klv, pts: pes.pts, reason: 'bad-cell', bytes: pes.payload.length });
@@ -285,6 +292,10 @@ export class TsDemuxer {
       else out.push({ kind: 'klv-skip', ...klv, pts, reason: unit.reason, bytes: unit.bytes });
     }
   }
+}
+
+function startsWithLabel(b: Uint8Array): boolean {
+  return SMPTE_UL_PREFIX.every((byte, i) => b[i] === byte);
 }
 
 function isKeyframe(codec: VideoCodec, annexB: Uint8Array): boolean {

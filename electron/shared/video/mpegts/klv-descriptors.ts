@@ -6,6 +6,8 @@ import type { Descriptor, PmtStream } from './psi';
  *   metadata_format is 0xFF and metadata_format_identifier 'KLVA'; the program loop has a
  *   matching metadata_pointer_descriptor;
  * - asynchronous: stream_type 0x06 (private data in PES) with a registration_descriptor 'KLVA'.
+ * A stream_type 0x15 announced with the registration_descriptor instead of the metadata_descriptor
+ * is taken as synchronous too: ffmpeg 5.1's muxer writes it that way.
  */
 
 export const STREAM_TYPE_H264 = 0x1b;
@@ -34,8 +36,9 @@ function metadataDescriptorIsKlv(d: Uint8Array): boolean {
 }
 
 export function klvCarriageOf(s: PmtStream): KlvCarriage | null {
-  if (s.streamType === STREAM_TYPE_METADATA_PES && s.descriptors.some((d) => d.tag === TAG_METADATA && metadataDescriptorIsKlv(d.data))) return 'sync';
-  if (s.streamType === STREAM_TYPE_PRIVATE_PES && s.descriptors.some((d) => d.tag === TAG_REGISTRATION && d.data.length >= 4 && isKlva(d.data, 0))) return 'async';
+  const registered = s.descriptors.some((d) => d.tag === TAG_REGISTRATION && d.data.length >= 4 && isKlva(d.data, 0));
+  if (s.streamType === STREAM_TYPE_METADATA_PES && (registered || s.descriptors.some((d) => d.tag === TAG_METADATA && metadataDescriptorIsKlv(d.data)))) return 'sync';
+  if (s.streamType === STREAM_TYPE_PRIVATE_PES && registered) return 'async';
   return null;
 }
 

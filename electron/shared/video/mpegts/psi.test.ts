@@ -43,6 +43,7 @@ describe('PAT and PMT', () => {
   it('recognise both KLV carriages, and nothing else, as KLV', () => {
     expect(klvCarriageOf({ streamType: STREAM_TYPE_METADATA_PES, pid: 0x101, descriptors: [metadataDescriptor(0)] })).toBe('sync');
     expect(klvCarriageOf({ streamType: STREAM_TYPE_PRIVATE_PES, pid: 0x101, descriptors: [klvRegistrationDescriptor()] })).toBe('async');
+    expect(klvCarriageOf({ streamType: STREAM_TYPE_METADATA_PES, pid: 0x101, descriptors: [klvRegistrationDescriptor()] })).toBe('sync'); // as ffmpeg 5.1 writes it
     expect(klvCarriageOf({ streamType: STREAM_TYPE_PRIVATE_PES, pid: 0x101, descriptors: [] })).toBeNull();
     expect(klvCarriageOf({ streamType: STREAM_TYPE_METADATA_PES, pid: 0x101, descriptors: [{ tag: 0x26, data: Uint8Array.of(1, 0, 0xff, 0x49, 0x44, 0x33, 0x20, 0, 0x0f) }] })).toBeNull(); // ID3
     // An application format of 0xFFFF puts a four-byte identifier before the metadata format.
