@@ -4,6 +4,9 @@
 //   wall of 1920 × 1080 panels with 200 free windows roaming across monitor borders and twelve
 //   monitors split 3 × 3: p50/p95/max of BENCH_WALL_RUNS runs, native alone and through the
 //   typed wrapper that validates with zod first (bench/wall/layout.ts).
+// - service: one console's edit through the wall service end to end (edit rule, engine, the
+//   whole wall written to a real SQLite file, the wall.state event validated) against the
+//   engine alone on the same layout (bench/wall/service.ts).
 // - decoder: native software decoding of 1080p H.265 against the ffmpeg CLI with the same threads
 //   in the same run (bench/wall/decoder.ts; also alone as `npm run bench -- decode`).
 //
@@ -17,11 +20,12 @@ import { fileURLToPath } from 'node:url';
 import { loadNative } from '../electron/services/native/addon';
 import { measureDecoder } from './wall/decoder';
 import { measureLayout } from './wall/layout';
+import { measureService } from './wall/service';
 
 // Bundled to dist/bench/wall.bench.mjs: the repository is two folders up.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export async function main(_workerPath: string, outFile: string): Promise<void> {
+export async function main(workerPath: string, outFile: string): Promise<void> {
   const started = performance.now();
   const native = loadNative(root);
   const sizes = {
@@ -33,12 +37,16 @@ export async function main(_workerPath: string, outFile: string): Promise<void> 
   };
   console.log(`wall bench: layout of ${sizes.rows} x ${sizes.columns} monitors, ${sizes.windows} windows, ${sizes.runs} runs…`);
   const layout = measureLayout(native, sizes);
+  const edits = Number(process.env.BENCH_WALL_EDITS ?? 300);
+  console.log(`wall bench: ${edits} edits through the wall service…`);
+  const service = await measureService(native, workerPath, sizes, edits);
   const decoder = await measureDecoder(root);
   const report = {
     benchmark: 'wall',
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version },
     layout,
+    service,
     decoder,
     runSeconds: Math.round((performance.now() - started) / 100) / 10,
   };

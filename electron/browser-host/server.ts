@@ -41,6 +41,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const clients = new Set<WebSocket>();
+  let connections = 0;
   // Small control messages in, pictures out: a window never needs to send more than this.
   const mediaWss = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate: false });
   const mediaClients = new Set<WebSocket>();
@@ -88,6 +89,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
   }
 
   function accept(ws: WebSocket, remote: string): void {
+    const connection = `ws-${++connections}`;
     afterPairing(
       ws,
       remote,
@@ -96,11 +98,14 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
         clients.add(ws);
         log.info({ remote, clients: clients.size }, 'browser client paired');
         return (text) =>
-          void dispatch(text ?? '\u0000binary', o.runtime.handlers, log, `ws:${remote}`).then((reply) => {
+          void dispatch(text ?? '\u0000binary', o.runtime.handlers, log, `ws:${remote}`, connection).then((reply) => {
             if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
           });
       },
-      () => clients.delete(ws),
+      () => {
+        clients.delete(ws);
+        o.runtime.disconnected(connection);
+      },
     );
   }
 

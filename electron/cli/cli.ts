@@ -1,10 +1,11 @@
-// `vigil` — the command line: start the workstation; probe a camera.
+// `vigil` — the command line: start the workstation; probe a camera; read a drone stream's telemetry.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import { defaultRuntimeOptions } from '../services/runtime/options';
 import { VERSION } from '../services/runtime/version';
 import { start } from './start';
 import { printReport, probe } from './probe';
+import { klv } from './klv';
 import { readDisplaysFile } from './displays-file';
 
 function port(value: string): number {
@@ -90,6 +91,26 @@ program
     const report = await probe({ url, seconds: o.seconds, json: !!o.json, ...(o.user !== undefined ? { username: o.user, password: process.env.VIGIL_CAMERA_PASSWORD ?? '' } : {}) });
     process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : printReport(report));
     process.exitCode = report.ok ? 0 : 1;
+  });
+
+program
+  .command('klv')
+  .description("print a drone stream's MISB ST 0601 telemetry (KLV in MPEG-TS, STANAG 4609) as JSON lines: one per KLV packet, one per packet skipped with the reason, a summary last")
+  .argument('<source>', 'an MPEG-TS file, - for standard input, or a udp:// srt:// rtmp:// rtmps:// address (remuxed by ffmpeg, never decoded)')
+  .option('--seconds <n>', 'stop after this long (a live source does not end by itself)', (v) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0 || n > 86_400) throw new InvalidArgumentError('more than 0, at most 86400 seconds');
+    return n;
+  })
+  .addHelpText('after', '\nExit codes: 0 telemetry decoded; 1 the source could not be read; 2 read, but no telemetry could be decoded.\nCtrl-C stops reading and still prints the summary.')
+  .action(async (source: string, o: { seconds?: number }) => {
+    const controller = new AbortController();
+    process.once('SIGINT', () => controller.abort());
+    // Piped into head or a closed pager: stop quietly, as command-line tools do.
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    });
+    process.exitCode = await klv({ source, signal: controller.signal, ...(o.seconds !== undefined ? { seconds: o.seconds } : {}) }, (line) => process.stdout.write(line));
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

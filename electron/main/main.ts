@@ -51,7 +51,12 @@ async function start(): Promise<void> {
       rt.log.warn({ frameUrl }, 'IPC from an unknown frame refused');
       return { kind: 'response', id: null, ok: false, error: { code: 'bad-request', message: 'sender not allowed' } };
     }
-    return dispatch(envelope, rt.handlers, rt.log, `ipc:${role}`);
+    return dispatch(envelope, rt.handlers, rt.log, `ipc:${role}`, `ipc-${event.sender.id}`);
+  });
+  // A window's console state (wall presence) ends with its page.
+  app.on('web-contents-created', (_event, contents) => {
+    const id = contents.id;
+    contents.once('destroyed', () => rt.disconnected(`ipc-${id}`));
   });
   serveMediaPorts(rt.media, rt.log.child({ part: 'media-port' }));
   rt.bus.subscribe((event) => {

@@ -6,16 +6,37 @@ import { initI18n } from './i18n/i18n';
 import { App } from './shell/App';
 import { linkToMain } from './state/main-link';
 import { connect } from './transport/connect';
+import { followWall } from './wall-output/follow-wall';
+import { WallOutput } from './wall-output/WallOutput';
+import { WallContext } from './wall/wall-context';
+import { linkToWall } from './wall/wall-link';
 import { useConsole } from './state/console-store';
 import { viewOfRole, windowRole } from './shell/window-role';
 import './styles/app.css';
 import './styles/video.css';
 
 await initI18n();
-useConsole.getState().setView(viewOfRole(windowRole(location.search)));
-const main = linkToMain(connect());
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App main={main} />
-  </StrictMode>,
-);
+const transport = connect();
+const main = linkToMain(transport);
+const query = new URLSearchParams(location.search);
+const role = windowRole(location.search);
+const root = createRoot(document.getElementById('root')!);
+if (role === 'wall-output') {
+  // A wall output draws the wall and never edits it: no console around it, and it does not join.
+  followWall(transport);
+  root.render(
+    <StrictMode>
+      <WallOutput monitor={query.get('monitor')} />
+    </StrictMode>,
+  );
+} else {
+  useConsole.getState().setView(viewOfRole(role));
+  const wall = linkToWall(transport);
+  root.render(
+    <StrictMode>
+      <WallContext.Provider value={wall}>
+        <App main={main} />
+      </WallContext.Provider>
+    </StrictMode>,
+  );
+}

@@ -142,7 +142,7 @@ test('one click on a camera that sees an incident plays it in the video view', a
   await page.goto(pairing(linked.host));
   // The test camera stands 20 m from the fire at 新湖大街 58 号 and sees all round.
   await page.getByTestId('incident-row').filter({ hasText: '新湖大街 58 号' }).click();
-  await page.getByTestId('camera-seeing').filter({ hasText: '测试 H.264 摄像机' }).getByRole('button').click();
+  await page.getByTestId('camera-seeing').filter({ hasText: '测试 H.264 摄像机' }).getByRole('button', { name: '测试 H.264 摄像机' }).click();
   await expect(page.getByTestId('video-grid')).toBeVisible();
   const tile = page.getByTestId('video-tile').filter({ hasText: '测试 H.264 摄像机' });
   await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 20_000 });

@@ -1,6 +1,6 @@
 // Takes the screenshots shown in the README and docs: the real browser host with a fresh,
 // seeded data folder, in Debian's Chromium. Run with `npm run screenshots` after `npm run build`.
-import { chromium } from '@playwright/test';
+import { chromium, type Locator } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,6 +71,34 @@ try {
   await page.getByTestId('tile-problem').waitFor();
   await page.waitForTimeout(2500); // a couple of stats rounds, so the details show measured figures
   await page.screenshot({ path: path.join(out, 'video-zh-CN.png') });
+  // The wall: three live cameras pushed from their tiles, the most urgent incident from its
+  // detail, the city map from the map view; then the whole wall as a controller PC's page shows it.
+  const pushTo = async (scope: Locator, control: string, slot: string) => {
+    await scope.getByTestId(control).click();
+    await scope.getByTestId('wall-push-menu').locator(`[data-slot="${slot}"]`).click();
+    await scope.getByTestId('wall-push-note').waitFor();
+  };
+  for (const [tile, slot] of [[0, 'm-r1c1#0.0'], [1, 'm-r1c3#0.0'], [2, 'm-r2c2#0.0']] as const) await pushTo(page.getByTestId('video-tile').nth(tile), 'tile-push', slot);
+  await page.keyboard.press('Alt+1');
+  await pushTo(page.getByTestId('incident-detail').locator('.pane-head'), 'push-incident', 'm-r1c2#0.0');
+  await page.keyboard.press('Alt+2');
+  // Back in to city scale around the selected incident (a double click zooms about the point),
+  // where the incidents, units and camera cones spread out.
+  const map = page.getByTestId('map');
+  for (let z = Number(await map.getAttribute('data-zoom')) + 1; z <= 14; z++) {
+    const [x, y] = (await map.getAttribute('data-selected-at'))!.split(',').map(Number);
+    await map.dblclick({ position: { x: x!, y: y! } });
+    await page.locator(`[data-testid="map"][data-zoom="${z}"]`).waitFor();
+  }
+  await pushTo(page.locator('.map-head'), 'map-push-view', 'm-r2c1#0.0');
+  const wall = await browser.newPage({ viewport: { width: 1600, height: 680 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: 'dark' });
+  await wall.goto(`${host.url}index.html?role=wall-output&monitor=all#token=${host.token}`);
+  for (const i of [0, 1, 2]) await wall.locator('[data-testid="wo-camera"][data-state="live"]').nth(i).waitFor();
+  await wall.locator('[data-testid="wo-map"][data-world]:not([data-world="loading"])').waitFor();
+  await wall.getByTestId('wo-incident').waitFor();
+  await wall.locator('[data-testid="wall-output"].wo-idle').waitFor(); // no cursor over the pictures
+  await wall.screenshot({ path: path.join(out, 'wall-output-zh-CN.png') });
+  await wall.close();
   await page.keyboard.press('Alt+1');
   await page.keyboard.press('Control+Shift+L');
   await page.keyboard.press('Alt+1');

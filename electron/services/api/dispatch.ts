@@ -5,10 +5,13 @@ import { MAX_MESSAGE_BYTES, RequestEnvelope, type ResponseEnvelope } from '../..
 import { ServiceError, type ErrorCode } from '../../shared/contract/errors';
 import { isMethod, requests } from '../../shared/contract/requests';
 import type { Logger } from '../log/logger';
-import type { Handlers } from './handlers';
+import type { Caller, Handlers } from './handlers';
 
-/** Accepts a JSON string (WebSocket) or a structured-clone value (Electron IPC). */
-export async function dispatch(raw: unknown, handlers: Handlers, log: Logger, origin: string): Promise<ResponseEnvelope> {
+/**
+ * Accepts a JSON string (WebSocket) or a structured-clone value (Electron IPC). `connection`
+ * names the window or browser client for services that keep per-console state (the wall).
+ */
+export async function dispatch(raw: unknown, handlers: Handlers, log: Logger, origin: string, connection: string = origin): Promise<ResponseEnvelope> {
   let message: unknown = raw;
   if (typeof raw === 'string') {
     if (raw.length > MAX_MESSAGE_BYTES) return refuse(null, 'bad-request', 'message too large', log, origin);
@@ -29,8 +32,8 @@ export async function dispatch(raw: unknown, handlers: Handlers, log: Logger, or
   const parsed = spec.params.safeParse(params ?? {});
   if (!parsed.success) return refuse(id, 'bad-request', `invalid params for ${method}: ${summarise(parsed.error)}`, log, origin);
   try {
-    const handler = handlers[method] as (p: unknown) => Promise<unknown>;
-    const result = spec.result.parse(await handler(parsed.data));
+    const handler = handlers[method] as (p: unknown, caller: Caller) => Promise<unknown>;
+    const result = spec.result.parse(await handler(parsed.data, { connection }));
     return { kind: 'response', id, ok: true, result };
   } catch (err) {
     const code = errorCode(err);

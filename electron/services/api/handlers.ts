@@ -12,6 +12,7 @@ import type { OnlineTileProxy } from '../maps/online-tiles';
 import { MbtilesError } from '../maps/mbtiles';
 import type { Store } from '../store/store';
 import type { EventBus } from './event-bus';
+import type { WallService } from '../wall/wall-service';
 import type { Workspace } from '../workspace/workspace';
 
 export interface ServiceDeps {
@@ -28,13 +29,18 @@ export interface ServiceDeps {
   mapsDir: string;
   /** Fetches the tiles of the configured online sources for the windows; told whenever they change. */
   onlineTiles: Pick<OnlineTileProxy, 'setSources'>;
+  /** The video wall; null until it has started (its requests then answer unavailable). */
+  wall: () => WallService | null;
   /** Opens a window of a role: a BrowserWindow in Electron, an app window or nothing in a browser. */
   openWindow: (role: WindowRole) => Promise<void>;
   /** The workstation's displays, their roles and where the role windows go. */
   workspace: Workspace;
 }
 
-export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
+/** Which window or browser client asked (one connection each). */
+export type Caller = { connection: string };
+
+export type Handlers = { [M in Method]: (params: Params<M>, caller: Caller) => Promise<Result<M>> };
 
 export function createHandlers(d: ServiceDeps): Handlers {
   /** After an operator action: every window sees it at once (pending), and sync sends it. */
@@ -148,6 +154,7 @@ export function createHandlers(d: ServiceDeps): Handlers {
       return {};
     },
     'videoPoints.list': (p) => d.store.call('listVideoPoints', p),
+    ...wallHandlers(d),
     'workspace.setLanguage': async (p) => {
       await d.store.call('setLanguage', { actor: d.actor, language: p.language });
       d.bus.emit('workspace.language', { language: p.language });
@@ -175,5 +182,33 @@ export function createHandlers(d: ServiceDeps): Handlers {
     'workspace.displays': () => d.workspace.state(),
     'workspace.setDisplayRoles': (p) => d.workspace.setRoles(p.displays),
     'workspace.reportDisplays': (p) => d.workspace.setDisplays(p.source, p.displays),
+  };
+}
+
+function wallHandlers(d: ServiceDeps): Pick<Handlers, Extract<Method, `wall.${string}`>> {
+  const wall = (): WallService => {
+    const w = d.wall();
+    if (!w) throw new ServiceError('unavailable', 'the wall service has not started');
+    return w;
+  };
+  return {
+    'wall.join': async (p, c) => wall().join(c.connection, p.console),
+    'wall.state': async () => wall().state(),
+    'wall.focus': async (p, c) => {
+      wall().focus(c.connection, p.window);
+      return {};
+    },
+    'wall.edit': (p, c) => wall().edit(c.connection, p),
+    'wall.push': (p, c) => wall().push(c.connection, p.slot, p.source),
+    'wall.setModel': (p, c) => wall().setModel(c.connection, p.wall),
+    'wall.savePreset': (p, c) => wall().savePreset(c.connection, p),
+    'wall.schedulePreset': (p) => wall().schedulePreset(p),
+    'wall.recallPreset': (p, c) => wall().recallPreset(c.connection, p),
+    'wall.removePreset': (p) => wall().removePreset(p.id),
+    'wall.saveTour': (p) => wall().saveTour(p.tour),
+    'wall.removeTour': (p) => wall().removeTour(p.id),
+    'wall.startTour': (p, c) => wall().startTour(c.connection, p.id),
+    'wall.stopTour': (p) => wall().stopTour(p.id),
+    'wall.setAlarmRoute': (p) => wall().setAlarmRoute(p.route),
   };
 }

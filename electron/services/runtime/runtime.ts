@@ -17,7 +17,9 @@ import { Store } from '../store/store';
 import { Workspace } from '../workspace/workspace';
 import { MediaService } from '../video/media-service';
 import { resolveCameraSource } from '../video/camera-source';
-import { appRoot } from '../native/addon';
+import { appRoot, loadNative } from '../native/addon';
+import { wallLayoutEngine } from '../native/wall-layout';
+import { WallService, type WallDeps } from '../wall/wall-service';
 import { softwareDecoderFactory } from '../native/decoder';
 import { actorOf, DATABASE_FILE, type RuntimeOptions } from './options';
 import { VERSION } from './version';
@@ -33,6 +35,8 @@ export interface Runtime {
   media: MediaService;
   /** Tiles of the configured online sources, fetched by main, served by both hosts under /online-tiles/. */
   onlineTiles: OnlineTileProxy;
+  /** A window or browser client has gone: services forget its per-console state (wall presence). */
+  disconnected(connection: string): void;
   /** The workstation's displays and role windows; the Electron host attaches its windows to it. */
   workspace: Workspace;
   close(): Promise<void>;
@@ -100,6 +104,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   }
   await ensureSync();
 
+  let wall: WallService | null = null;
   const workspace = new Workspace({ store, bus, log: log.child({ part: 'workspace' }), actor, configured: options.displays ?? null });
   const handlers = createHandlers({
     store,
@@ -114,6 +119,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       refreshCounts: async () => sync?.refreshCounts(),
     },
     openWindow: host.openWindow,
+    wall: () => wall,
     onlineTiles,
     mapsDir: path.join(options.dataDir, MAPS_FOLDER),
     workspace,
@@ -125,6 +131,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     log: videoLog,
     ...(softwareDecoder ? { softwareDecoder } : {}),
   });
+  wall = await startWall({ store, bus, log: log.child({ part: 'wall' }), actor });
   return {
     handlers,
     bus,
@@ -133,8 +140,12 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     maps,
     media,
     onlineTiles,
+    disconnected(connection) {
+      wall?.disconnected(connection);
+    },
     workspace,
     async close() {
+      wall?.close();
       media.close();
       await sync?.stop();
       await embedded?.close();
@@ -144,4 +155,15 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       log.flush();
     },
   };
+}
+
+/** The wall needs the native layout engine; without it the wall view says why instead of failing silently. */
+async function startWall(d: Omit<WallDeps, 'engine' | 'problem'>): Promise<WallService> {
+  try {
+    return await WallService.start({ ...d, engine: wallLayoutEngine(loadNative(appRoot())) });
+  } catch (err) {
+    const problem = err instanceof Error ? err.message : String(err);
+    d.log.error({ problem }, 'wall layout engine unavailable');
+    return WallService.start({ ...d, engine: null, problem });
+  }
 }

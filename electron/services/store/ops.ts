@@ -12,10 +12,11 @@ import { applyChanges, applySnapshotPage, readCursor, startResync } from './sync
 import type { Change, MutationResult, SnapshotPage, Stream } from '../../shared/sync/protocol';
 import { BasemapChoice, MapSettings, OnlineTileSource } from '../../shared/domain/tile-source';
 import { SavedAssignment, type SavedDisplay } from '../../shared/workspace/assignment';
-import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator, writeSetting } from './writers';
+import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator, writeLargeSetting, writeSetting } from './writers';
 
 const MAP_SOURCES_KEY = 'map.onlineSources';
 const MAP_BASEMAP_KEY = 'map.basemap';
+const WALL_KEY = 'wall';
 const DISPLAY_ROLES_KEY = 'workspace.displayRoles';
 
 export class StoreUnavailableError extends Error {
@@ -110,6 +111,13 @@ export function createOps(state: StoreState) {
     },
     setOnlineSources: (a: { actor: Actor; sources: OnlineTileSource[] }) => writeSetting(state.ready, a.actor, MAP_SOURCES_KEY, a.sources, 'maps.online-sources'),
     setBasemap: (a: { actor: Actor; basemap: BasemapChoice | null }) => writeSetting(state.ready, a.actor, MAP_BASEMAP_KEY, a.basemap, 'maps.basemap'),
+    /** The saved wall, as stored: main validates it (a damaged value is reported, never overwritten unread). */
+    getWall: (a: { workstationId: string }): unknown => readSetting(state.ready, a.workstationId, WALL_KEY),
+    saveWall: (a: { actor: Actor; wall: unknown; audit: { action: string; details: Record<string, unknown> } }) =>
+      writeLargeSetting(state.ready, a.actor, WALL_KEY, a.wall, { action: a.audit.action, targetKind: 'wall', targetId: 'wall', details: a.audit.details }),
+    /** Keeps a stored wall that could not be used under another key, so nothing stored is lost. */
+    saveWallAside: (a: { actor: Actor; key: string; wall: unknown; reason: string }) =>
+      writeLargeSetting(state.ready, a.actor, a.key, a.wall, { action: 'wall.refused', targetKind: 'wall', targetId: a.key, details: { reason: a.reason } }),
     // Multi-monitor workspace: the roles of this workstation's displays; a value that no longer parses reads as none.
     getDisplayRoles: (a: { workstationId: string }): SavedDisplay[] => {
       const saved = SavedAssignment.safeParse(readSetting(state.ready, a.workstationId, DISPLAY_ROLES_KEY));

@@ -45,6 +45,21 @@ export function writeSetting(db: Database, actor: Actor, key: string, value: unk
   }).immediate();
 }
 
+/**
+ * A setting too large to copy into its audit row on every change (the wall with its history):
+ * stored whole, audited by what changed.
+ */
+export function writeLargeSetting(db: Database, actor: Actor, key: string, value: unknown, audit: { action: string; targetKind: string; targetId: string; details: Record<string, unknown> }, clock: Clock = systemClock): void {
+  db.transaction(() => {
+    const at = clock.now();
+    prep(db, 
+      `INSERT INTO workspace_settings (workstation_id, key, value, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (workstation_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    ).run(actor.workstationId, key, JSON.stringify(value), at);
+    appendAudit(db, actor, at, audit);
+  }).immediate();
+}
+
 export function readSetting(db: Database, workstationId: string, key: string): unknown {
   const row = prep(db, 'SELECT value FROM workspace_settings WHERE workstation_id = ? AND key = ?').get(workstationId, key) as
     | { value: string }

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'store-unavailable', // database damaged or not open; see store.status
   'not-found',
   'conflict',
+  'unavailable', // a part main needs is missing (the native module for the wall); the message says which
   'internal',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

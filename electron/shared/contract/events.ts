@@ -7,6 +7,7 @@ import { Language } from '../domain/identity';
 import { Unit } from '../domain/unit';
 import { MapSettings } from '../domain/tile-source';
 import { HubStatus, StoreStatus } from './status';
+import { PresenceSchema, WallStateSchema } from '../wall';
 import { WorkspaceState } from '../workspace';
 
 export const events = {
@@ -22,6 +23,10 @@ export const events = {
   'workspace.language': z.object({ language: Language }),
   /** The online tile sources or the base map choice changed: every window redraws its maps. */
   'maps.settings': MapSettings,
+  /** The wall changed (an edit, a preset, a tour step, an alarm): consoles and wall outputs redraw. */
+  'wall.state': WallStateSchema,
+  /** Who is working on the wall, and on which window. */
+  'wall.presence': z.object({ editors: z.array(PresenceSchema) }),
   // Multi-monitor workspace
   /** Displays came or went, or their roles changed: where every role window now belongs. */
   'workspace.displays': WorkspaceState,

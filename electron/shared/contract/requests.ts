@@ -11,6 +11,7 @@ import { IncidentPlan } from '../domain/plan';
 import { Unit } from '../domain/unit';
 import { BasemapChoice, MapSettings, OnlineTileSourceInput } from '../domain/tile-source';
 import { HubStatus, StoreStatus, SessionInfo } from './status';
+import { AlarmRouteSchema, EditAnswerSchema, ScheduleSchema, TourSchema, WallEditSchema, WallSchema, WallSourceSchema, SlotRefSchema, WallStateSchema } from '../wall';
 import { DisplayList, RoleAssignment, WorkspaceState } from '../workspace';
 
 const none = z.object({}).strict();
@@ -70,6 +71,28 @@ export const requests = {
     params: z.object({ limit: z.number().int().min(1).max(50000).default(5000) }).strict(),
     result: z.array(VideoPoint),
   },
+  // The video wall: state owned by main, edited by several consoles (docs/video-wall.md).
+  /** This console (a window or browser client) starts working on the wall: it is listed to the others while connected. */
+  'wall.join': { params: z.object({ console: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), label: z.string().trim().max(40) }).strict() }).strict(), result: WallStateSchema },
+  'wall.state': { params: none, result: WallStateSchema },
+  /** Which window this console has selected (shown to the other consoles); null when none. */
+  'wall.focus': { params: z.object({ window: z.string().min(1).max(128).nullable() }).strict(), result: none },
+  /** One change made on `baseRevision`; `editId` lets a repeat after a lost answer be recognised. */
+  'wall.edit': { params: z.object({ baseRevision: z.number().int().min(0), editId: z.string().min(1).max(64), edit: WallEditSchema }).strict(), result: EditAnswerSchema },
+  /** Shows a source in a wall slot from anywhere (incident, map, video tile): made on the current wall. */
+  'wall.push': { params: z.object({ slot: SlotRefSchema, source: WallSourceSchema }).strict(), result: EditAnswerSchema },
+  /** The physical wall (installer's settings); refused when the current layout would not fit it. */
+  'wall.setModel': { params: z.object({ wall: WallSchema }).strict(), result: EditAnswerSchema },
+  /** Saves the wall as it is now as a preset (replacing the one with this id). */
+  'wall.savePreset': { params: z.object({ id: z.string().min(1).max(64).optional(), name: z.string().trim().min(1).max(80), schedule: ScheduleSchema.nullable().default(null) }).strict(), result: WallStateSchema },
+  'wall.schedulePreset': { params: z.object({ id: z.string().min(1).max(64), schedule: ScheduleSchema.nullable() }).strict(), result: WallStateSchema },
+  'wall.recallPreset': { params: z.object({ id: z.string().min(1).max(64), baseRevision: z.number().int().min(0), editId: z.string().min(1).max(64) }).strict(), result: EditAnswerSchema },
+  'wall.removePreset': { params: z.object({ id: z.string().min(1).max(64) }).strict(), result: WallStateSchema },
+  'wall.saveTour': { params: z.object({ tour: TourSchema }).strict(), result: WallStateSchema },
+  'wall.removeTour': { params: z.object({ id: z.string().min(1).max(64) }).strict(), result: WallStateSchema },
+  'wall.startTour': { params: z.object({ id: z.string().min(1).max(64) }).strict(), result: WallStateSchema },
+  'wall.stopTour': { params: z.object({ id: z.string().min(1).max(64) }).strict(), result: WallStateSchema },
+  'wall.setAlarmRoute': { params: z.object({ route: AlarmRouteSchema }).strict(), result: WallStateSchema },
   'workspace.setLanguage': { params: z.object({ language: Language }).strict(), result: none },
   'windows.open': { params: z.object({ role: WindowRole }).strict(), result: none },
   'store.status': { params: none, result: StoreStatus },

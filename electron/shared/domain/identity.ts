@@ -4,7 +4,7 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
-/** 'wall' is the wall's control view; 'wall-output' is what a wall controller output shows (?role=wall-output&monitor=…). */
+/** `wall` is the wall's control view; `wall-output`: a page drawing the video wall (one monitor's output, or the whole wall), with no console around it. */
 export const WINDOW_ROLES = ['console', 'map', 'video', 'wall', 'wall-output'] as const;
 export const WindowRole = z.enum(WINDOW_ROLES);
 export type WindowRole = z.infer<typeof WindowRole>;

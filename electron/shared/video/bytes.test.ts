@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64Decode, base64Encode, concatBytes, latin1, utf8 } from './bytes';
+import { base64Decode, base64Encode, concatBytes, latin1, utf8, utf8Decode } from './bytes';
 
 /**
  * Node's Buffer as the reference codec. Reached through globalThis because this folder is
@@ -8,6 +8,8 @@ import { base64Decode, base64Encode, concatBytes, latin1, utf8 } from './bytes';
  */
 type NodeBuffer = { from(data: Uint8Array | string, encoding?: string): Uint8Array & { toString(encoding: string): string } };
 const Buffer = (globalThis as unknown as { Buffer: NodeBuffer }).Buffer;
+type FatalDecoder = { decode(bytes: Uint8Array): string };
+const TextDecoder = (globalThis as unknown as { TextDecoder: new (label: string, o: { fatal: boolean }) => FatalDecoder }).TextDecoder;
 
 describe('base64', () => {
   it('encodes exactly as Node does', () => {
@@ -70,5 +72,37 @@ describe('utf8, latin1, concatBytes', () => {
         expect(Array.from(concatBytes(parts))).toEqual(parts.flatMap((p) => Array.from(p)));
       }),
     );
+  });
+});
+
+describe('utf8Decode', () => {
+  const reference = new TextDecoder('utf-8', { fatal: true });
+  const strict = (bytes: Uint8Array): string | null => {
+    try {
+      return reference.decode(bytes);
+    } catch {
+      return null;
+    }
+  };
+
+  it('decodes what utf8 encodes', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 50 }), (text) => {
+        expect(utf8Decode(utf8(text))).toBe(text);
+      }),
+    );
+  });
+
+  it("accepts and refuses exactly what a fatal TextDecoder does (a BOM is kept, not stripped)", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+        const want = strict(bytes);
+        const got = utf8Decode(bytes);
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf && want !== null) expect(got).toBe(`\ufeff${want}`);
+        else expect(got).toBe(want);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const bad of [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe5, 0x80], [0x80]]) expect(utf8Decode(Uint8Array.from(bad))).toBeNull();
   });
 });

@@ -34,6 +34,31 @@ export function utf8(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
+/**
+ * Strict UTF-8 decoding without TextDecoder (not part of the pure code's library): null for any
+ * byte sequence that is not well-formed UTF-8 (stray continuation bytes, overlong forms,
+ * surrogates, code points past U+10FFFF, a sequence cut short).
+ */
+export function utf8Decode(bytes: Uint8Array): string | null {
+  let s = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b0 = bytes[i]!;
+    const extra = b0 < 0x80 ? 0 : b0 >= 0xc2 && b0 < 0xe0 ? 1 : b0 >= 0xe0 && b0 < 0xf0 ? 2 : b0 >= 0xf0 && b0 < 0xf5 ? 3 : -1;
+    if (extra < 0 || i + extra >= bytes.length) return null;
+    let c = extra === 0 ? b0 : b0 & (0x3f >> extra);
+    for (let k = 1; k <= extra; k++) {
+      const b = bytes[i + k]!;
+      if ((b & 0xc0) !== 0x80) return null;
+      c = (c << 6) | (b & 0x3f);
+    }
+    const min = [0, 0x80, 0x800, 0x10000][extra]!;
+    if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) return null;
+    s += String.fromCodePoint(c);
+    i += extra + 1;
+  }
+  return s;
+}
+
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
 

@@ -66,7 +66,7 @@ describe('placeWindows (property)', () => {
     );
   });
 
-  it('when a display is removed moves only the windows that were on it, to the console’s display or else the primary; restoring it puts its windows back', () => {
+  it('when a display is removed moves only the windows that were on it, to the console’s display or else the primary (a wall output to another one); restoring it puts its windows back', () => {
     fc.assert(
       fc.property(scene(2), fc.nat(), ({ ds, assignment, ws }, pick) => {
         const gone = ds[pick % ds.length]!;
@@ -74,12 +74,12 @@ describe('placeWindows (property)', () => {
         const before = placeWindows(ds, assignment, ws);
         const after = placeWindows(rest, assignment, asWindows(before));
         expectAllOnScreen(rest, after);
-        const consoleHome = homeOf(assignment, rest, 'console');
-        const fallback = consoleHome ?? primaryOf(rest)!;
+        const fallback = homeOf(assignment, rest, 'console') ?? primaryOf(rest)!;
+        const outputFallback = rest.find((d) => d !== fallback) ?? fallback;
         before.forEach((b, i) => {
           const a = after[i]!;
           if (!contains(gone.workArea, b.bounds)) expect(a.bounds, `${b.key} was not on the removed display`).toEqual(b.bounds);
-          else if (!homeOf(assignment, rest, b.key) && !rest.some((d) => contains(d.workArea, b.bounds))) expect(a.displayId).toBe(fallback.id);
+          else if (!homeOf(assignment, rest, b.key) && !rest.some((d) => contains(d.workArea, b.bounds))) expect(a.displayId).toBe((b.role === 'wall-output' ? outputFallback : fallback).id);
         });
 
         const restored = placeWindows(ds, assignment, asWindows(after));
@@ -138,6 +138,9 @@ describe('placeWindows (cases)', () => {
       ['left', { x: -1920, y: 0, width: 1920, height: 1040 }],
     ]);
     const noConsole = placeWindows([above, main], [{ displayId: 'left', roles: ['console'] }], [{ role: 'console', bounds: { x: -1800, y: 10, width: 800, height: 600 } }]);
+    // A wall output fills its display: without one of its own it never goes over the console.
+    expect(placeWindows([left, main], roles, [{ role: 'wall-output', monitor: 'all', bounds: null }])[0]).toMatchObject({ displayId: 'main', onAssignedDisplay: false });
+    expect(placeWindows([left], roles, [{ role: 'wall-output', monitor: 'all', bounds: null }])[0]).toMatchObject({ displayId: 'left' });
     expect(noConsole[0]).toMatchObject({ displayId: 'main', onAssignedDisplay: false, bounds: { x: 880, y: 434, width: 800, height: 600 } });
   });
 });

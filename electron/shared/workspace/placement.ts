@@ -4,7 +4,8 @@
 // - a window whose display is present goes on that display's work area (and stays put if it
 //   already lies wholly inside it: the operator may have sized it);
 // - any other window stays put if it lies wholly inside some display's work area, else it moves
-//   to the console's display (or the primary one) at its own size, shrunk to fit if need be;
+//   to the console's display (or the primary one) at its own size, shrunk to fit if need be —
+//   a wall output, which fills its display, to another display than that where there is one;
 // - so every window ends fully on a present display's work area, and re-placing with the
 //   same displays moves nothing.
 import { z } from 'zod';
@@ -47,6 +48,7 @@ export function placeWindows(displays: readonly Display[], assignment: readonly 
   if (!fallbackPrimary) return [];
   const home = homes(displays, assignment);
   const fallback = home.get('console') ?? fallbackPrimary;
+  const outputFallback = displays.find((d) => d.id !== fallback.id) ?? fallback;
   let moved = 0;
   return windows.map((w) => {
     const key = windowKey(w);
@@ -58,7 +60,8 @@ export function placeWindows(displays: readonly Display[], assignment: readonly 
     }
     const on = w.bounds && displays.find((d) => contains(d.workArea, w.bounds!));
     if (on) return { ...base, displayId: on.id, bounds: { ...w.bounds! }, onAssignedDisplay: false };
-    return { ...base, displayId: fallback.id, bounds: fitInto(fallback.workArea, w.bounds ?? DEFAULT_WINDOW_SIZE, moved++), onAssignedDisplay: false };
+    const target = w.role === 'wall-output' ? outputFallback : fallback;
+    return { ...base, displayId: target.id, bounds: fitInto(target.workArea, w.bounds ?? DEFAULT_WINDOW_SIZE, moved++), onAssignedDisplay: false };
   });
 }
 

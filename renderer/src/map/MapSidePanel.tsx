@@ -10,6 +10,7 @@ import { DEFAULT_CAMERA_RANGE_M } from '../../../electron/shared/geo/camera-cove
 import { formatInteger } from '../format/locale';
 import { useConsole } from '../state/console-store';
 import { priorityKey } from '../views/priority';
+import { PushToWall } from '../wall-push/PushToWall';
 
 /** Enough to choose from; the rest are counted. */
 const SHOWN = 12;
@@ -93,9 +94,12 @@ export function MapSidePanel({ incident, coverage, camera, onCamera }: { inciden
               <span className={`status ${camera.online ? 's-online' : 's-offline'}`}>{camera.online ? t('video.online') : t('video.offline')}</span>
             </dd>
           </dl>
-          <button type="button" className="primary" data-testid="map-open-video" onClick={() => openCamera(camera.id)}>
-            {t('map.openVideo')}
-          </button>
+          <div className="map-card-actions">
+            <button type="button" className="primary" data-testid="map-open-video" onClick={() => openCamera(camera.id)}>
+              {t('map.openVideo')}
+            </button>
+            <PushToWall key={camera.id} source={{ kind: 'camera', cameraId: camera.id }} testId="map-push-camera" />
+          </div>
         </section>
       )}
 

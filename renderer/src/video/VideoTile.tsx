@@ -6,6 +6,7 @@ import { formatDecimal, formatInteger } from '../format/locale';
 import { useConsole } from '../state/console-store';
 import type { PlayerView } from './stream-player';
 import { videoSession } from './video-session';
+import { PushToWall } from '../wall-push/PushToWall';
 
 export interface VideoTileProps {
   index: number;
@@ -129,6 +130,7 @@ export function VideoTile(p: VideoTileProps) {
               </span>
             )}
             <span className="tile-actions">
+              <PushToWall key={p.camera.id} source={{ kind: 'camera', cameraId: p.camera.id }} testId="tile-push" />
               <button type="button" onClick={() => setInfo((v) => !v)} aria-pressed={info} title={`${t('video.tile.info')} (I)`}>
                 ⓘ
               </button>

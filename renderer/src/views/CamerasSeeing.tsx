@@ -5,6 +5,7 @@ import type { Incident } from '../../../electron/shared/domain/incident';
 import { formatInteger } from '../format/locale';
 import { useConsole } from '../state/console-store';
 import { MiniMap } from './MiniMap';
+import { PushToWall } from '../wall-push/PushToWall';
 
 const SHOWN = 5;
 
@@ -38,6 +39,7 @@ export function CamerasSeeing({ incident }: { incident: Incident }) {
               <span className={c.sees ? 'tag ok' : 'tag'}>{reason[c.reason]}</span>
               <span className="muted small num">{t('incidents.cameras.distanceM', { m: formatInteger(language, Math.round(c.distanceM)) })}</span>
               {!c.camera.online && <span className="tag bad">{t('incidents.cameras.offline')}</span>}
+              <PushToWall source={{ kind: 'camera', cameraId: c.camera.id }} testId="push-camera" />
               <span className="muted small camera-facts">
                 {c.camera.department} · {c.camera.codec.toUpperCase()} · {c.camera.ptz ? t('video.ptzYes') : t('video.ptzNo')}
               </span>

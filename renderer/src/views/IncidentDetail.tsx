@@ -10,6 +10,7 @@ import { PlanChecklist } from './PlanChecklist';
 import { StatusActions } from './StatusActions';
 import { StatusTimer } from './StatusTimer';
 import { UnitAssignment } from './UnitAssignment';
+import { PushToWall } from '../wall-push/PushToWall';
 
 export function IncidentDetail({ incident: i }: { incident: Incident | null }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function IncidentDetail({ incident: i }: { incident: Incident | null }) {
     <aside className="pane detail-pane" aria-labelledby="detail-title" data-testid="incident-detail">
       <div className="pane-head">
         <h2 id="detail-title">{t('incidents.detail.title')}</h2>
+        {i && <PushToWall key={i.id} source={{ kind: 'incident', incidentId: i.id }} testId="push-incident" />}
       </div>
       {!i ? (
         <p className="empty">{t('incidents.detail.none')}</p>

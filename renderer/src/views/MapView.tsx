@@ -19,6 +19,8 @@ import type { MapData, MapHit } from '../map/data-layer';
 import { dataBounds } from '../map/geometry';
 import { MapSidePanel } from '../map/MapSidePanel';
 import { useLeafletMap } from '../map/use-leaflet-map';
+import { fromDisplay } from '../../../electron/shared/geo/display-datum';
+import { PushToWall } from '../wall-push/PushToWall';
 
 type Layers = { incidents: boolean; units: boolean; cameras: boolean };
 /** Kept while the window is open, so a trip to another view does not reset the operator's choice. */
@@ -95,7 +97,13 @@ export function MapView() {
 
   const container = useRef<HTMLDivElement>(null);
   const zoomTitles = useMemo(() => ({ in: t('map.zoomIn'), out: t('map.zoomOut') }), [t]);
-  useLeafletMap(container, { data, bounds, tiles, datum, onHit, focus: selected?.location ?? null, zoomTitles });
+  const { map } = useLeafletMap(container, { data, bounds, tiles, datum, onHit, focus: selected?.location ?? null, zoomTitles });
+  // What the operator looks at now, as stored positions are (WGS-84), for a wall window.
+  const mapView = useCallback(() => {
+    if (!map) return null;
+    const c = map.wrapLatLng(map.getCenter());
+    return { kind: 'map' as const, center: fromDisplay(datum, { lat: c.lat, lon: c.lng }), zoom: Math.min(19, Math.max(3, map.getZoom())) };
+  }, [map, datum]);
 
   return (
     <section className="view view-map" aria-labelledby="map-title">
@@ -112,6 +120,7 @@ export function MapView() {
             {t('map.sources.open')}
           </button>
           <MapImport onImported={refreshMbtiles} />
+          <PushToWall source={mapView} label={t('wallPush.mapView')} title={t('wallPush.mapViewTitle')} testId="map-push-view" className="wall-push-large" />
           <div className="map-layers" role="group" aria-label={t('map.layers')}>
             <LayerToggle on={layers.incidents} onToggle={() => toggle('incidents')} testId="map-layer-incidents" swatch="legend-incident" label={t('map.legendIncident')} />
             <LayerToggle on={layers.units} onToggle={() => toggle('units')} testId="map-layer-units" swatch="legend-unit" label={t('map.legendUnit')} />
