@@ -10,6 +10,7 @@ import { WallContext } from './wall/wall-context';
 import { linkToWall } from './wall/wall-link';
 import './styles/app.css';
 import './styles/video.css';
+import './styles/wall.css';
 
 await initI18n();
 const transport = connect();
