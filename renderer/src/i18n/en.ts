@@ -469,7 +469,7 @@ export const en: Messages = {
       apply: 'Apply',
       geometry: 'Window position and size (mm)',
     },
-    cameras: { title: 'Cameras', hint: 'Drag onto a wall cell, or select a cell and press Enter on a camera', search: 'Search cameras', empty: 'No matching cameras', list: 'Cameras for the wall' },
+    cameras: { title: 'Cameras', hint: 'Drag onto a wall cell, or select a cell and press Enter on a camera' },
     presence: {
       title: 'Working on the wall',
       me: 'This console',

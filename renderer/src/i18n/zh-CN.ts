@@ -469,7 +469,7 @@ export const zhCN = {
       apply: '应用',
       geometry: '窗口位置和大小（毫米）',
     },
-    cameras: { title: '视频点位', hint: '拖到大屏画面上，或选中画面后在点位上按 Enter', search: '搜索点位', empty: '没有匹配的点位', list: '可上墙的视频点位' },
+    cameras: { title: '视频点位', hint: '拖到大屏画面上，或选中画面后在点位上按 Enter' },
     presence: {
       title: '协同编辑',
       me: '本席',

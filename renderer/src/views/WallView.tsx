@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WallState } from '../../../electron/shared/wall';
+import { useConsole } from '../state/console-store';
 import { useWallEdits } from '../wall/use-wall-edits';
 import { useWallSelection } from '../wall/use-wall-selection';
 import { useWallShapes } from '../wall/use-wall-shapes';
 import { useWallLink } from '../wall/wall-context';
 import { useWall } from '../wall/wall-store';
-import { WallCameraList } from '../wall/WallCameraList';
+import { CameraCatalogue } from '../video/CameraCatalogue';
 import { WallCanvas } from '../wall/WallCanvas';
 import { WallOutcomes } from '../wall/WallOutcomes';
 import { WallPresence } from '../wall/WallPresence';
@@ -51,6 +52,7 @@ function WallWorkspace({ wall }: { wall: WallState }) {
   const shapes = useWallShapes(wall);
   const selected = useWallSelection(shapes, wall.geometry!);
   const edits = useWallEdits();
+  const cameraCount = useConsole((s) => s.videoPoints.length);
   const focus = selected.shape?.key ?? null;
   // Other consoles see what this one has selected.
   useEffect(() => link.focus(focus), [link, focus]);
@@ -58,7 +60,21 @@ function WallWorkspace({ wall }: { wall: WallState }) {
 
   return (
     <section className="view view-wall" aria-labelledby="wall-title" data-testid="wall-view">
-      <WallCameraList slot={selected.shape?.slot ?? null} onShow={(slot, cameraId) => edits.show(slot, { kind: 'camera', cameraId })} />
+      <CameraCatalogue
+        className="wall-cameras"
+        head={
+          <>
+            <div className="pane-head">
+              <h2>{t('wall.cameras.title')}</h2>
+              <span className="muted">{t('video.count', { count: cameraCount })}</span>
+            </div>
+            <p className="muted small wall-cameras-hint">{t('wall.cameras.hint')}</p>
+          </>
+        }
+        rowTestId="wall-camera-row"
+        selectedId={null}
+        onPick={(cameraId) => selected.shape && edits.show(selected.shape.slot, { kind: 'camera', cameraId })}
+      />
       <div className="pane wall-main">
         <div className="pane-head">
           <h1 id="wall-title">{t('wall.title')}</h1>
