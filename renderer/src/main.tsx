@@ -14,6 +14,7 @@ import { useConsole } from './state/console-store';
 import { viewOfRole, windowRole } from './shell/window-role';
 import './styles/app.css';
 import './styles/video.css';
+import './styles/wall.css';
 
 await initI18n();
 const transport = connect();

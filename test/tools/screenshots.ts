@@ -99,6 +99,49 @@ try {
   await wall.locator('[data-testid="wall-output"].wo-idle').waitFor(); // no cursor over the pictures
   await wall.screenshot({ path: path.join(out, 'wall-output-zh-CN.png') });
   await wall.close();
+  // The wall view: cameras on monitors and in a 2×2 split, a window across four monitors, a
+  // monitor whose output is missing, a preset; a second console at work on one cell.
+  await page.keyboard.press('Alt+4');
+  const canvas = page.getByTestId('wall-canvas');
+  await canvas.waitFor();
+  await page.getByTestId('wall-console-name').fill('调度台3');
+  await page.getByTestId('wall-rename').click();
+  const cell = (slot: string) => page.locator(`[data-testid="wall-cell"][data-slot="${slot}"]`);
+  const show = async (slot: string, camera: string) => {
+    await cell(slot).click();
+    await page.getByTestId('wall-camera-row').filter({ hasText: camera }).press('Enter');
+    await page.locator(`[data-testid="wall-cell"][data-slot="${slot}"]:not([data-content="empty"])`).waitFor();
+  };
+  await show('m-r1c1#0.0', names[0]!);
+  await show('m-r1c2#0.0', names[1]!);
+  await cell('m-r2c1#0.0').click();
+  await page.keyboard.press('2');
+  await show('m-r2c1#0.0', names[2]!);
+  await show('m-r2c1#1.1', names[3]!);
+  await cell('m-r2c2#0.0').click();
+  await page.keyboard.press('n');
+  for (const [field, value] of [['x', '1214.9'], ['y', '685.7'], ['width', '2422.6'], ['height', '1364.2']] as const) await page.getByTestId(`wall-window-${field}`).fill(value);
+  await page.getByTestId('wall-window-apply').click();
+  await page.getByTestId('wall-camera-row').filter({ hasText: names[1]! }).press('Enter');
+  await page.locator('[data-testid="wall-window"]:not([data-content="empty"])').waitFor();
+  await page.getByTestId('wall-preset-name').fill('日常值守');
+  await page.getByTestId('wall-preset-save').click();
+  await page.getByTestId('wall-tab-model').click();
+  await page.locator('[data-testid="wall-model-present"][data-monitor="r3c4"]').click();
+  await page.getByTestId('wall-model-apply').click();
+  await page.getByTestId('wall-monitor-missing').waitFor();
+  await page.getByTestId('wall-tab-presets').click();
+  const other = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: 'dark' });
+  await other.goto(`${host.url}#token=${host.token}`);
+  await other.locator('#nav-wall').click();
+  await other.getByTestId('wall-console-name').fill('大屏席');
+  await other.getByTestId('wall-rename').click();
+  await other.locator('[data-testid="wall-cell"][data-slot="m-r1c2#0.0"]').click();
+  await page.getByTestId('wall-presence-outline').filter({ hasText: '大屏席' }).waitFor();
+  await page.getByTestId('wall-window').click();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(out, 'wall-view-zh-CN.png') });
+  await other.close();
   await page.keyboard.press('Alt+1');
   await page.keyboard.press('Control+Shift+L');
   await page.keyboard.press('Alt+1');

@@ -1,6 +1,6 @@
 // The wall a workstation starts with before an installer describes its own: a 3 × 4 splice wall
 // of 55-inch 1080p LCD panels with a 3.5 mm seam, each monitor one whole cell, ready to show.
-import { uniformWall, type Wall, type WallLayout } from '../../shared/wall';
+import { monitorSplitId, uniformWall, type Wall, type WallLayout } from '../../shared/wall';
 import type { AlarmRoute } from '../../shared/wall';
 
 export const DEFAULT_MODEL: Wall = uniformWall(3, 4, {
@@ -13,7 +13,7 @@ export const DEFAULT_MODEL: Wall = uniformWall(3, 4, {
 
 /** Monitor cells are named as installers label monitors: m-r1c1 is the top-left one. */
 export function monitorCellId(row: number, column: number): string {
-  return `m-r${row + 1}c${column + 1}`;
+  return monitorSplitId({ row, column });
 }
 
 export function defaultLayout(model: Wall): WallLayout {

@@ -3,7 +3,7 @@
 // plain record and two edits can be compared by what they touched.
 import { z } from 'zod';
 import { GeoPoint } from '../domain/incident';
-import type { WallLayout } from './wall-schema';
+import type { MonitorRef, WallLayout } from './wall-schema';
 
 const id = z.string().min(1).max(128);
 
@@ -34,6 +34,11 @@ export function slotKey(slot: SlotRef): string {
 export function slotOfKey(key: string): SlotRef {
   const m = /^(.*)#(\d+)\.(\d+)$/.exec(key);
   return m ? { window: m[1]!, cell: { row: Number(m[2]), column: Number(m[3]) } } : { window: key, cell: null };
+}
+
+/** The id a monitor's own split goes by: m-r1c1 is the top-left monitor (1-based, as installers label them). */
+export function monitorSplitId(monitor: MonitorRef): string {
+  return `m-r${monitor.row + 1}c${monitor.column + 1}`;
 }
 
 /** Whether the layout has this slot: a free window by id, or a cell inside a split's grid. */

@@ -1,11 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../state/console-store';
 import { GRID_SIZES, loadLayout, placeCamera, qualityFor, saveLayout, tileForNewCamera, type VideoLayout } from '../video/video-layout';
-import { CAMERA_DRAG_TYPE, VideoTile } from '../video/VideoTile';
-
-const ROW_PX = 44;
+import { CameraCatalogue } from '../video/CameraCatalogue';
+import { VideoTile } from '../video/VideoTile';
 
 /**
  * The video view: a grid of 1 to 36 tiles and the camera list beside it. Cameras go onto tiles by
@@ -20,15 +18,7 @@ export function VideoView() {
   const [layout, setLayout] = useState<VideoLayout>(loadLayout);
   const [selected, setSelected] = useState(0);
   const [enlarged, setEnlarged] = useState<number | null>(null);
-  const [query, setQuery] = useState('');
   const byId = useMemo(() => new Map(cameras.map((c) => [c.id, c])), [cameras]);
-  const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return q ? cameras.filter((c) => `${c.name} ${c.district} ${c.department}`.toLowerCase().includes(q)) : cameras;
-  }, [cameras, query]);
-  const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 10 });
 
   const update = (next: VideoLayout) => {
     setLayout(next);
@@ -38,6 +28,9 @@ export function VideoView() {
   useEffect(() => {
     if (!cameraToOpen) return;
     const tile = tileForNewCamera(layout, Math.min(selected, layout.grid - 1));
+    // A camera opened from another view is placed once, in answer to the store (checked since the
+    // camera list moved out to CameraCatalogue: the virtualiser had kept this rule off the view).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     update(placeCamera(layout, tile, cameraToOpen));
     setSelected(tile);
     openCamera(null);
@@ -57,53 +50,18 @@ export function VideoView() {
 
   return (
     <section className="view view-video" aria-labelledby="video-title">
-      <div className="pane video-cameras">
-        <div className="pane-head">
-          <h1 id="video-title">{t('video.title')}</h1>
-          <span className="muted">{t('video.count', { count: cameras.length })}</span>
-        </div>
-        <input className="search" type="search" value={query} placeholder={t('video.search')} aria-label={t('video.search')} onChange={(e) => setQuery(e.target.value)} />
-        <div className="camera-scroll" ref={scroller} role="listbox" aria-label={t('video.cameras')} tabIndex={-1}>
-          {shown.length === 0 ? (
-            <p className="empty">{t('video.empty')}</p>
-          ) : (
-            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-              {virtual.getVirtualItems().map((row) => {
-                const c = shown[row.index]!;
-                return (
-                  <div
-                    key={c.id}
-                    role="option"
-                    aria-selected={tiles[selected] === c.id}
-                    tabIndex={0}
-                    draggable
-                    className="camera-row"
-                    data-testid="video-point-row"
-                    style={{ position: 'absolute', top: row.start, height: ROW_PX, left: 0, right: 0 }}
-                    onDragStart={(e) => {
-                      e.dataTransfer.setData(CAMERA_DRAG_TYPE, c.id);
-                      e.dataTransfer.effectAllowed = 'copy';
-                    }}
-                    onDoubleClick={() => update(placeCamera(layout, selected, c.id))}
-                    onKeyDown={(e) => {
-                      if (e.key !== 'Enter') return;
-                      e.preventDefault();
-                      update(placeCamera(layout, selected, c.id));
-                    }}
-                  >
-                    <span className={`dot ${c.online ? 's-online' : 's-offline'}`} aria-label={c.online ? t('video.online') : t('video.offline')} />
-                    <span className="camera-name">{c.name}</span>
-                    <span className="muted small">
-                      {c.district} · {c.codec.toUpperCase()}
-                      {c.ptz ? ` · ${t('video.ptzYes')}` : ''}
-                    </span>
-                  </div>
-                );
-              })}
-            </div>
-          )}
-        </div>
-      </div>
+      <CameraCatalogue
+        className="video-cameras"
+        head={
+          <div className="pane-head">
+            <h1 id="video-title">{t('video.title')}</h1>
+            <span className="muted">{t('video.count', { count: cameras.length })}</span>
+          </div>
+        }
+        rowTestId="video-point-row"
+        selectedId={tiles[selected] ?? null}
+        onPick={(id) => update(placeCamera(layout, selected, id))}
+      />
       <div className="pane video-main">
         <div className="pane-head video-toolbar">
           <span className="muted">{t('video.grid')}</span>

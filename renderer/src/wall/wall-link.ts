@@ -53,7 +53,11 @@ export function linkToWall(transport: Transport): WallLink {
   transport.on('wall.presence', (p) => useWall.getState().setEditors(p.editors));
 
   return {
-    edit: (edit) => send(() => transport.request('wall.edit', { baseRevision: s().wall?.revision ?? 0, editId: newEditId(), edit })),
+    async edit(edit) {
+      const answer = await send(() => transport.request('wall.edit', { baseRevision: s().wall?.revision ?? 0, editId: newEditId(), edit }));
+      if (answer?.status === 'applied') s().rememberEdit(answer.revision, edit);
+      return answer;
+    },
     push: (slot, source) => send(() => transport.request('wall.push', { slot, source })),
     focus(window) {
       void transport.request('wall.focus', { window }).catch(() => undefined);
