@@ -56,8 +56,8 @@ async function startBrowser(o: StartCommand): Promise<void> {
   const runtime = await startRuntime(o, {
     host: 'browser',
     workerPath: path.join(dist, 'store-worker.cjs'),
-    openWindow: async (role) => {
-      if (canOpen && chromium) openAppWindow(chromium, withRole(pairingUrl, role), o.dataDir);
+    openWindow: async (role, monitor) => {
+      if (canOpen && chromium) openAppWindow(chromium, withRole(pairingUrl, role, monitor), o.dataDir);
     },
   });
   const host = await startBrowserHost({
@@ -89,7 +89,8 @@ async function startBrowser(o: StartCommand): Promise<void> {
   });
 }
 
-function withRole(pairingUrl: string, role: string): string {
+function withRole(pairingUrl: string, role: string, monitor?: string): string {
   const [base, fragment] = pairingUrl.split('#');
-  return `${base}?role=${role}#${fragment}`;
+  const query = new URLSearchParams({ role, ...(monitor ? { monitor } : {}) });
+  return `${base}?${query}#${fragment}`;
 }

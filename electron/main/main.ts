@@ -37,9 +37,10 @@ async function start(): Promise<void> {
   runtime = await startRuntime(options, {
     host: 'electron',
     workerPath: path.join(__dirname, 'store-worker.cjs'),
-    openWindow: async (role) => {
-      const placed = await runtime?.workspace.placementOf({ role });
-      await openRoleWindow({ role }, preload, placed?.bounds ?? null);
+    openWindow: async (role, monitor) => {
+      const w = role === 'wall-output' ? { role, monitor: monitor ?? 'all' } : { role };
+      const placed = await runtime?.workspace.placementOf(w);
+      await openRoleWindow(w, preload, placed?.bounds ?? null);
     },
   });
   const rt = runtime;

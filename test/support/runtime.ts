@@ -2,10 +2,17 @@ import { startRuntime, type Runtime } from '../../electron/services/runtime/runt
 import type { RuntimeOptions } from '../../electron/services/runtime/options';
 import { workerPath } from './store';
 
-/** The services exactly as a host assembles them, on a real database in `dataDir`. */
-export function startTestRuntime(dataDir: string, options: Partial<RuntimeOptions> = {}): Promise<Runtime> {
+/** The services exactly as a host assembles them, on a real database in `dataDir`. `opened` records the windows main was asked to open. */
+export function startTestRuntime(dataDir: string, options: Partial<RuntimeOptions> = {}, opened: [string, string | undefined][] = []): Promise<Runtime> {
   return startRuntime(
     { dataDir, hubUrl: null, hubSecret: null, demo: { incidentsPerHour: 0, cameras: 10 }, workstationId: 'ws-dispatch-03', operatorName: '张伟', ...options },
-    { host: 'browser', workerPath: workerPath(), openWindow: async () => undefined, stderrLogs: false },
+    {
+      host: 'browser',
+      workerPath: workerPath(),
+      openWindow: async (role, monitor) => {
+        opened.push([role, monitor]);
+      },
+      stderrLogs: false,
+    },
   );
 }

@@ -8,8 +8,9 @@ import { dispatch } from './dispatch';
 
 const tempDir = useTempDirs('all');
 let rt: Runtime;
+const opened: [string, string | undefined][] = [];
 beforeAll(async () => {
-  rt = await startTestRuntime(tempDir());
+  rt = await startTestRuntime(tempDir(), {}, opened);
 });
 afterAll(() => rt.close());
 
@@ -80,5 +81,13 @@ describe('dispatch: the boundary every renderer message crosses', () => {
       { numRuns: 200 },
     );
     expect(await rt.store.call('counts')).toEqual(before);
+  });
+
+  it('opens a wall output on the monitor asked for, and refuses a monitor for any other window', async () => {
+    expect(await send({ kind: 'request', id: 40, method: 'windows.open', params: { role: 'wall-output', monitor: 'r1c2' } })).toMatchObject({ ok: true });
+    expect(await send({ kind: 'request', id: 41, method: 'windows.open', params: { role: 'wall-output' } })).toMatchObject({ ok: true });
+    expect(await send({ kind: 'request', id: 42, method: 'windows.open', params: { role: 'map', monitor: 'r1c2' } })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/only a wall-output window shows a monitor/) } });
+    expect(await send({ kind: 'request', id: 43, method: 'windows.open', params: { role: 'wall-output', monitor: 'r1c2; rm -rf' } })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(opened).toEqual([['wall-output', 'r1c2'], ['wall-output', undefined]]);
   });
 });

@@ -32,7 +32,7 @@ export interface ServiceDeps {
   /** The video wall; null until it has started (its requests then answer unavailable). */
   wall: () => WallService | null;
   /** Opens a window of a role: a BrowserWindow in Electron, an app window or nothing in a browser. */
-  openWindow: (role: WindowRole) => Promise<void>;
+  openWindow: (role: WindowRole, monitor?: string) => Promise<void>;
   /** The workstation's displays, their roles and where the role windows go. */
   workspace: Workspace;
 }
@@ -161,7 +161,7 @@ export function createHandlers(d: ServiceDeps): Handlers {
       return {};
     },
     'windows.open': async (p) => {
-      await d.openWindow(p.role);
+      await d.openWindow(p.role, p.monitor);
       return {};
     },
     'store.status': () => d.store.call('status'),

@@ -46,7 +46,8 @@ export interface RuntimeHost {
   host: 'electron' | 'browser';
   /** Path of the bundled store worker (dist/electron/store-worker.cjs). */
   workerPath: string;
-  openWindow(role: WindowRole): Promise<void>;
+  /** `monitor` only for a wall output: which monitor it shows ('all' when absent). */
+  openWindow(role: WindowRole, monitor?: string): Promise<void>;
   stderrLogs?: boolean;
 }
 

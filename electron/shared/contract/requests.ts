@@ -12,7 +12,7 @@ import { Unit } from '../domain/unit';
 import { BasemapChoice, MapSettings, OnlineTileSourceInput } from '../domain/tile-source';
 import { HubStatus, StoreStatus, SessionInfo } from './status';
 import { AlarmRouteSchema, EditAnswerSchema, ScheduleSchema, TourSchema, WallEditSchema, WallSchema, WallSourceSchema, SlotRefSchema, WallStateSchema } from '../wall';
-import { DisplayList, RoleAssignment, WorkspaceState } from '../workspace';
+import { DisplayList, RoleAssignment, WallMonitor, WorkspaceState } from '../workspace';
 
 const none = z.object({}).strict();
 
@@ -94,7 +94,14 @@ export const requests = {
   'wall.stopTour': { params: z.object({ id: z.string().min(1).max(64) }).strict(), result: WallStateSchema },
   'wall.setAlarmRoute': { params: z.object({ route: AlarmRouteSchema }).strict(), result: WallStateSchema },
   'workspace.setLanguage': { params: z.object({ language: Language }).strict(), result: none },
-  'windows.open': { params: z.object({ role: WindowRole }).strict(), result: none },
+  /** Opens (or focuses) a role's window; a wall output names the monitor it shows (default: the whole wall). */
+  'windows.open': {
+    params: z
+      .object({ role: WindowRole, monitor: WallMonitor.optional() })
+      .strict()
+      .refine((p) => p.monitor === undefined || p.role === 'wall-output', { message: 'only a wall-output window shows a monitor', path: ['monitor'] }),
+    result: none,
+  },
   'store.status': { params: none, result: StoreStatus },
   /** Moves a damaged database aside (never deletes it) and starts a fresh one. */
   'store.recover': { params: z.object({ confirm: z.literal(true) }).strict(), result: StoreStatus },
