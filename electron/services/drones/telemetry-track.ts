@@ -63,6 +63,7 @@ export class TelemetryTrack {
       sensorAzimuthDeg: keep(t.sensorRelativeAzimuthDeg, prev?.sensorAzimuthDeg),
       sensorElevationDeg: keep(t.sensorRelativeElevationDeg, prev?.sensorElevationDeg),
       frameCenter: centre ?? prev?.frameCenter ?? null,
+      frameCenterElevationM: keep(t.frameCenterElevationM, prev?.frameCenterElevationM),
       slantRangeM: keep(t.slantRangeM, prev?.slantRangeM),
       decoded: this.decoded,
       skipped: this.skipped,

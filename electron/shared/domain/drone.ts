@@ -37,6 +37,7 @@ export const DroneTelemetry = z.object({
   sensorAzimuthDeg: Deg.nullable(),
   sensorElevationDeg: Deg.nullable(),
   frameCenter: LatLon.nullable(),
+  frameCenterElevationM: z.number().nullable(),
   slantRangeM: z.number().nonnegative().nullable(),
   /** KLV packets decoded and skipped (refused or unframeable) since the drone's stream started. */
   decoded: z.number().int().nonnegative(),
