@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useConsole } from '../state/console-store';
 import { GRID_SIZES, loadLayout, placeCamera, qualityFor, saveLayout, tileForNewCamera, type VideoLayout } from '../video/video-layout';
 import { CAMERA_DRAG_TYPE, VideoTile } from '../video/VideoTile';
+import { droneVideoPoint, useDrones } from '../drones/drone-store';
 
 const ROW_PX = 44;
 
@@ -21,7 +22,9 @@ export function VideoView() {
   const [selected, setSelected] = useState(0);
   const [enlarged, setEnlarged] = useState<number | null>(null);
   const [query, setQuery] = useState('');
-  const byId = useMemo(() => new Map(cameras.map((c) => [c.id, c])), [cameras]);
+  // Drones play in tiles like cameras (their id names their stream).
+  const drones = useDrones((s) => s.drones);
+  const byId = useMemo(() => new Map([...cameras.map((c) => [c.id, c] as const), ...drones.map((d) => [d.id, droneVideoPoint(d, undefined)] as const)]), [cameras, drones]);
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     return q ? cameras.filter((c) => `${c.name} ${c.district} ${c.department}`.toLowerCase().includes(q)) : cameras;
