@@ -1,6 +1,6 @@
 // The demo drone (`vigil start --demo-drone`): a STANAG 4609 file made at start-up — ffmpeg's
 // test pattern as H.264, and ST 0601 telemetry from Vigil's own encoder for a drone flying one
-// 600 m circle over central Shanghai every 40 s — muxed by Vigil's muxer with synchronous KLV.
+// 600 m circle over 德城区, Dezhou (the demo city) every 40 s — muxed by Vigil's muxer with synchronous KLV.
 // The drone service plays it in a loop like any drone file.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +18,7 @@ const START_US = Date.UTC(2026, 0, 1) * 1000;
 /** Where the demo drone is `t` seconds into its lap: heading along the circle, camera looking inwards and down. */
 export function demoDroneTelemetry(t: number): UasTags {
   const angle = (2 * Math.PI * t) / LAP_S;
-  const [lat0, lon0] = [31.2304, 121.4737];
+  const [lat0, lon0] = [37.438, 116.345];
   const mLat = 111_320;
   const mLon = mLat * Math.cos((lat0 * Math.PI) / 180);
   const [north, east] = [600 * Math.cos(angle), 600 * Math.sin(angle)];
@@ -49,7 +49,7 @@ export function demoDroneTelemetry(t: number): UasTags {
 /** Writes (or reuses) the demo drone's file in `dir` and returns its drone entry. Needs ffmpeg. */
 export function demoDrone(dir: string, ffmpeg = 'ffmpeg'): DroneEntry {
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'demo-drone-v1.ts');
+  const file = path.join(dir, 'demo-drone-v2.ts');
   if (!fs.existsSync(file)) {
     const frames = FPS * LAP_S;
     const plain = execFileSync(ffmpeg, [

@@ -2,7 +2,7 @@
 // is (stale after STALE_MS, drawn so). Re-rendered once a second so the age keeps counting.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDecimal, formatInteger } from '../format/locale';
+import { formatInteger } from '../format/locale';
 import { useConsole } from '../state/console-store';
 import { STALE_MS, useDrones } from './drone-store';
 
@@ -25,7 +25,7 @@ export function DroneOverlay({ id }: { id: string }) {
   const d = latest.t;
   const ageS = Math.max(0, Math.round((now - latest.seenAt) / 1000));
   const stale = now - latest.seenAt > STALE_MS;
-  const deg = (v: number | null, digits = 0) => (v === null ? '—' : `${formatDecimal(language, Number(v.toFixed(digits)))}°`);
+  const deg = (v: number | null) => (v === null ? '—' : `${formatInteger(language, Math.round(v) % 360)}°`);
   return (
     <dl className={`drone-overlay${stale ? ' stale' : ''}`} data-testid="drone-overlay" data-stale={String(stale)}>
       <dt>{t('drones.altitude')}</dt>

@@ -4,6 +4,7 @@ import type * as L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
 import type { Datum } from '../../../electron/shared/domain/tile-source';
 import { droneFootprint } from '../../../electron/shared/geo/drone-footprint';
+import { toDisplay } from '../../../electron/shared/geo/display-datum';
 import { STALE_MS, useDrones } from '../drones/drone-store';
 import { DroneLayer, type DroneMark } from './drone-layer';
 
@@ -27,6 +28,16 @@ export function useDroneLayer(map: L.Map | null, datum: Datum, selectedId: strin
       setLayer(null);
     };
   }, [map]);
+
+  // A drone chosen (on the map or from its button) is brought into view once.
+  useEffect(() => {
+    if (!map || !selectedId) return;
+    const p = useDrones.getState().latest.get(selectedId)?.t.position;
+    if (!p) return;
+    const shown = toDisplay(datum, p);
+    map.setView([shown.lat, shown.lon], Math.max(map.getZoom(), 14), { animate: false });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, selectedId]);
 
   useEffect(() => {
     if (!layer) return;
