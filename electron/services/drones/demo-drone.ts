@@ -18,7 +18,7 @@ const START_US = Date.UTC(2026, 0, 1) * 1000;
 /** Where the demo drone is `t` seconds into its lap: heading along the circle, camera looking inwards and down. */
 export function demoDroneTelemetry(t: number): UasTags {
   const angle = (2 * Math.PI * t) / LAP_S;
-  const [lat0, lon0] = [37.438, 116.345];
+  const [lat0, lon0] = [37.456, 116.302];
   const mLat = 111_320;
   const mLon = mLat * Math.cos((lat0 * Math.PI) / 180);
   const [north, east] = [600 * Math.cos(angle), 600 * Math.sin(angle)];
@@ -49,7 +49,7 @@ export function demoDroneTelemetry(t: number): UasTags {
 /** Writes (or reuses) the demo drone's file in `dir` and returns its drone entry. Needs ffmpeg. */
 export function demoDrone(dir: string, ffmpeg = 'ffmpeg'): DroneEntry {
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'demo-drone-v2.ts');
+  const file = path.join(dir, 'demo-drone-v3.ts');
   if (!fs.existsSync(file)) {
     const frames = FPS * LAP_S;
     const plain = execFileSync(ffmpeg, [

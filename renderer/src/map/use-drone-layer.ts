@@ -8,6 +8,14 @@ import { toDisplay } from '../../../electron/shared/geo/display-datum';
 import { STALE_MS, useDrones } from '../drones/drone-store';
 import { DroneLayer, type DroneMark } from './drone-layer';
 
+/** Brings a drone into view (chosen from its button: it may be anywhere, or off the map). */
+export function showDrone(map: L.Map | null, datum: Datum, id: string): void {
+  const p = useDrones.getState().latest.get(id)?.t.position;
+  if (!map || !p) return;
+  const shown = toDisplay(datum, p);
+  map.setView([shown.lat, shown.lon], Math.max(map.getZoom(), 15), { animate: false });
+}
+
 export function useDroneLayer(map: L.Map | null, datum: Datum, selectedId: string | null, onSelect: (id: string) => void): void {
   const [layer, setLayer] = useState<DroneLayer | null>(null);
   const select = useRef(onSelect);
@@ -28,16 +36,6 @@ export function useDroneLayer(map: L.Map | null, datum: Datum, selectedId: strin
       setLayer(null);
     };
   }, [map]);
-
-  // A drone chosen (on the map or from its button) is brought into view once.
-  useEffect(() => {
-    if (!map || !selectedId) return;
-    const p = useDrones.getState().latest.get(selectedId)?.t.position;
-    if (!p) return;
-    const shown = toDisplay(datum, p);
-    map.setView([shown.lat, shown.lon], Math.max(map.getZoom(), 14), { animate: false });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [map, selectedId]);
 
   useEffect(() => {
     if (!layer) return;

@@ -23,7 +23,7 @@ import { fromDisplay } from '../../../electron/shared/geo/display-datum';
 import { PushToWall } from '../wall-push/PushToWall';
 import { DronePanel } from '../drones/DronePanel';
 import { useDrones } from '../drones/drone-store';
-import { useDroneLayer } from '../map/use-drone-layer';
+import { showDrone, useDroneLayer } from '../map/use-drone-layer';
 
 type Layers = { incidents: boolean; units: boolean; cameras: boolean };
 /** Kept while the window is open, so a trip to another view does not reset the operator's choice. */
@@ -135,7 +135,11 @@ export function MapView() {
             <LayerToggle on={layers.cameras} onToggle={() => toggle('cameras')} testId="map-layer-cameras" swatch="legend-camera" label={t('map.legendCamera')} />
           </div>
           {drones.map((d) => (
-            <button key={d.id} type="button" className={`map-layer map-drone ${d.id === droneId ? 'on' : ''}`} aria-pressed={d.id === droneId} data-testid="map-drone" onClick={() => setDroneId(d.id === droneId ? null : d.id)}>
+            <button key={d.id} type="button" className={`map-layer map-drone ${d.id === droneId ? 'on' : ''}`} aria-pressed={d.id === droneId} data-testid="map-drone" onClick={() => {
+                setDroneId(d.id);
+                showDrone(map, datum, d.id);
+              }}
+            >
               <span className="legend-swatch legend-drone" aria-hidden="true" />
               {d.callsign}
             </button>
