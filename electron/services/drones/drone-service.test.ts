@@ -1,6 +1,8 @@
 // A drone's STANAG 4609 stream through main: the fixture file (H.264 + ST 0601 KLV, some
 // checksums broken on purpose) played in a loop, its telemetry decoded, counted and published at
 // most 5 times a second, its pictures reaching a window through the media service unchanged.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import dgram from 'node:dgram';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,5 +89,42 @@ describe('drone service', () => {
   it('answers null for ids that are not drones (cameras go to the catalogue)', () => {
     expect(drones.source('cam-1')).toBeNull();
     expect(drones.list()).toEqual([{ id: 'drone-t1', callsign: 'T-1', telemetry: 'klv', codec: 'h264' }]);
+  });
+});
+
+const haveUdp = spawnSync('ffmpeg', ['-hide_banner', '-protocols'], { encoding: 'utf8' }).stdout?.includes('udp') ?? false;
+
+describe.skipIf(!haveUdp)('drone service, live over UDP', () => {
+  it('reads a drone sending MPEG-TS over UDP through ffmpeg (remuxed, never decoded): telemetry and pictures', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-drone-udp-'));
+    const file = writeKlvFixture(dir, { carriage: 'async', frames: 50 });
+    const s = dgram.createSocket('udp4');
+    await new Promise<void>((r) => s.bind(0, '127.0.0.1', r));
+    const port = s.address().port;
+    s.close();
+    const log = pino({ level: 'silent' });
+    const drones = new DroneService({ drones: [{ id: 'drone-udp', callsign: 'U-1', source: `udp://127.0.0.1:${port}`, codec: 'h264', telemetry: 'klv' }], publish: () => undefined, log });
+    const media = new MediaService({ resolve: async (id) => drones.source(id) ?? 'unknown_camera', log, graceMs: 100 });
+    let sender: ChildProcess | null = null;
+    try {
+      const frames: MediaFrame[] = [];
+      const c = media.connect({ send: () => undefined, sendFrame: (f) => void frames.push(decodeFrame(f)!), buffered: () => 0 }, 'w');
+      c.handle(JSON.stringify({ type: 'watch', slot: 1, cameraId: 'drone-udp', quality: 'main' }));
+      // The sender starts once the reading ffmpeg listens, and loops the file in real time.
+      await new Promise((r) => setTimeout(r, 1000));
+      sender = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-re', '-stream_loop', '-1', '-i', file, '-map', '0', '-c', 'copy', '-f', 'mpegts', `udp://127.0.0.1:${port}?pkt_size=1316`], { stdio: 'ignore' });
+      await until('telemetry over UDP', () => (drones.telemetry()[0]?.decoded ?? 0) >= 20, 15_000);
+      await until('pictures over UDP', () => frames.length >= 20, 15_000);
+      expect(frames[0]!.keyframe).toBe(true);
+      const t = drones.telemetry()[0]!;
+      expect(t.skipped).toBe(0);
+      expect(t.position!.lat).toBeCloseTo(31.23, 1);
+      c.close();
+    } finally {
+      sender?.kill('SIGKILL');
+      media.close();
+      drones.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
