@@ -2,8 +2,10 @@
 // split: KLV packets go to the drone's telemetry track, pictures to whichever camera streams are
 // tapping the feed (a tile showing the drone) — as sent, never decoded or re-encoded.
 //
-// Sources: a file played in a loop at the pace of its PTS (tests, the demo), or a udp/srt/rtmp
-// address remuxed by ffmpeg with its data streams kept (ffmpeg-ts.ts), reconnecting after a pause.
+// Sources: a file played in a loop at the pace of its PTS (tests, the demo), MPEG-TS over UDP
+// read directly, or an srt/rtmp address remuxed by ffmpeg with its data streams kept
+// (ffmpeg-ts.ts), read again after a pause when it ends.
+import dgram from 'node:dgram';
 import fs from 'node:fs';
 import { splitAnnexB, type AccessUnit } from '../../shared/video/access-unit';
 import { TsDemuxer, type TsEvent } from '../../shared/video/mpegts/demuxer';
@@ -30,6 +32,7 @@ export class DroneFeed {
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
   private remux: TsRemux | null = null;
+  private udp: dgram.Socket | null = null;
   /** Monotonic 90 kHz picture time across loops and wraps. */
   private lastPts: number | null = null;
   private ptsOffset = 0;
@@ -40,7 +43,8 @@ export class DroneFeed {
   constructor(private readonly o: DroneFeedOptions) {}
 
   start(): void {
-    if (isRemuxUrl(this.o.source)) this.readRemux();
+    if (/^udp:\/\//i.test(this.o.source)) this.readUdp();
+    else if (isRemuxUrl(this.o.source)) this.readRemux();
     else this.playFile();
   }
 
@@ -55,6 +59,11 @@ export class DroneFeed {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.remux?.close();
+    try {
+      this.udp?.close();
+    } catch {
+      // already closed after an error
+    }
     for (const t of [...this.taps]) t.end(null);
   }
 
@@ -126,6 +135,46 @@ export class DroneFeed {
       return;
     }
     step();
+  }
+
+  /**
+   * MPEG-TS over UDP is read here, datagrams straight into the demuxer — no ffmpeg: the first
+   * picture comes with the first datagrams (≈ 2 s later through an ffmpeg remux), and ffmpeg 5.1
+   * holds back a live remux whose asynchronous KLV has no timestamps (nothing came out in 12 s).
+   * `udp://host:port`: host 0.0.0.0 (or empty) listens on every interface; a multicast group
+   * (224.0.0.0/4) is joined; another address listens on that interface.
+   */
+  private readUdp(): void {
+    let url: URL;
+    try {
+      url = new URL(this.o.source);
+      if (!url.port) throw new Error('no port');
+    } catch (err) {
+      this.o.onProblem?.(new RtspError('bad_url', err instanceof Error ? err.message : String(err)));
+      return;
+    }
+    const host = url.hostname.replace(/^\[|\]$/g, '') || '0.0.0.0';
+    const multicast = /^(22[4-9]|23\d)\./.test(host);
+    const socket = dgram.createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', reuseAddr: true });
+    const demuxer = new TsDemuxer();
+    socket.on('message', (m: Buffer) => {
+      for (const e of demuxer.push(new Uint8Array(m.buffer, m.byteOffset, m.length))) this.handle(e);
+    });
+    socket.on('error', (e) => {
+      this.o.onProblem?.(new RtspError('unreachable', e.message));
+      socket.close();
+      if (!this.stopped) this.timer = setTimeout(() => this.readUdp(), this.o.retryMs ?? 2000);
+    });
+    socket.bind(Number(url.port), multicast ? undefined : host, () => {
+      // A keyframe arrives as a burst of datagrams: room for several, so none is dropped.
+      try {
+        socket.setRecvBufferSize(4 * 1024 * 1024);
+      } catch {
+        // the system's limit stands
+      }
+      if (multicast) socket.addMembership(host);
+    });
+    this.udp = socket;
   }
 
   private readRemux(): void {
