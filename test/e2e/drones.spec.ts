@@ -103,6 +103,8 @@ udpTest('a drone that stops sending is shown as stale, with how long it has been
   await expect(overlay()).toHaveAttribute('data-stale', 'true', { timeout: 12_000 });
   await expect(overlay().getByTestId('drone-age')).toHaveText(/^已中断 \d+ 秒$/);
   await expect(overlay().getByTestId('drone-altitude')).toHaveText('320 米');
+  // And its tile says the drone has stopped sending, as a silent camera's does.
+  await expect(page.getByTestId('drone-panel').getByTestId('tile-problem')).toContainText('摄像机没有发送视频');
 
   function overlay() {
     return page.getByTestId('drone-panel').getByTestId('drone-overlay');

@@ -23,6 +23,8 @@ export interface DroneFeedOptions {
   ffmpeg?: string;
   /** Pause before reading a network source again after it ended. */
   retryMs?: number;
+  /** A network source silent this long ends its tiles' streams (`no_data`; they retry). */
+  stallTimeoutMs?: number;
 }
 
 const TICK_MS = 10;
@@ -33,6 +35,8 @@ export class DroneFeed {
   private timer: NodeJS.Timeout | null = null;
   private remux: TsRemux | null = null;
   private udp: dgram.Socket | null = null;
+  private lastDataAt = Date.now();
+  private stallWatch: NodeJS.Timeout | null = null;
   /** Monotonic 90 kHz picture time across loops and wraps. */
   private lastPts: number | null = null;
   private ptsOffset = 0;
@@ -45,7 +49,14 @@ export class DroneFeed {
   start(): void {
     if (/^udp:\/\//i.test(this.o.source)) this.readUdp();
     else if (isRemuxUrl(this.o.source)) this.readRemux();
-    else this.playFile();
+    else return this.playFile();
+    // A live drone that falls silent: its tiles say so (no_data) and retry, as a camera's do.
+    const limit = this.o.stallTimeoutMs ?? 5000;
+    this.stallWatch = setInterval(() => {
+      if (this.taps.size === 0 || Date.now() - this.lastDataAt <= limit) return;
+      const e = new RtspError('no_data', `the drone has sent nothing for ${Math.round(limit / 1000)} s`);
+      for (const t of [...this.taps]) t.end(e);
+    }, Math.min(1000, limit / 2));
   }
 
   /** A camera stream's client for this drone's pictures (see CameraStream / StreamSource.open). */
@@ -58,6 +69,7 @@ export class DroneFeed {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.stallWatch) clearInterval(this.stallWatch);
     this.remux?.close();
     try {
       this.udp?.close();
@@ -68,6 +80,7 @@ export class DroneFeed {
   }
 
   private handle(e: TsEvent): void {
+    this.lastDataAt = Date.now();
     if (e.kind === 'klv') {
       // Asynchronous KLV usually has no PTS: it belongs to the picture last seen.
       this.o.klv(e.bytes, e.pts ?? this.lastKlvPts);
