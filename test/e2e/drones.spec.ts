@@ -50,6 +50,12 @@ test.describe('the demo drone', () => {
     // Every packet of the demo file is valid: decoded counts up, nothing skipped.
     await expect(panel.getByTestId('drone-counts')).toContainText(/已解码 [\d,]+ 包，跳过 0 包/);
 
+    // Esc closes the panel; the button brings it back.
+    await page.keyboard.press('Escape');
+    await expect(panel).toHaveCount(0);
+    await button.press('Enter');
+    await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+
     // Opening it in the video view: a tile there plays it, overlay included.
     await panel.getByTestId('drone-open-video').click();
     const videoTile = page.getByTestId('video-grid').getByTestId('video-tile').filter({ hasText: 'UAV-01' });

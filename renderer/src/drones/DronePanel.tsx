@@ -1,5 +1,6 @@
 // Beside the map, for the selected drone: its live video (the same tile as in the video view,
 // with the telemetry overlay), the telemetry counts, and a button that opens it in the video view.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../format/locale';
 import { useConsole } from '../state/console-store';
@@ -12,13 +13,22 @@ export function DronePanel({ id, onClose }: { id: string; onClose: () => void })
   const openCamera = useConsole((s) => s.openCamera);
   const drone = useDrones((s) => s.drones.find((d) => d.id === id));
   const latest = useDrones((s) => s.latest.get(id));
+  // Esc closes the panel, as it leaves an enlarged tile (not while typing somewhere).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || (e.target instanceof HTMLElement && e.target.closest('input, textarea, select'))) return;
+      onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
   if (!drone) return null;
   return (
     <aside className="map-side" aria-label={t('drones.panelLabel')} data-testid="drone-panel">
       <section className="map-card" aria-labelledby="drone-callsign">
         <div className="map-card-head">
           <h2 id="drone-callsign">{drone.callsign}</h2>
-          <button type="button" className="map-close" onClick={onClose} aria-label={t('drones.close')}>
+          <button type="button" className="map-close" onClick={onClose} aria-label={t('drones.close')} title={`${t('drones.close')} (Esc)`}>
             ×
           </button>
         </div>
