@@ -26,7 +26,7 @@ fs.writeFileSync(cameraFile, JSON.stringify([
   ...liveCameras.map(([id, name, mount], i) => ({ id, name, location: near(i), mainUrl: rtsp.url(mount), codec: 'h264', district: '德城区', department: '公安局' })),
   { id: 'cam-shot-4', name: '德城区 新湖大街 治安卡口', location: near(4), mainUrl: 'rtsp://127.0.0.1:1/Streaming/Channels/101', codec: 'h264', district: '德城区', department: '公安局' },
 ]));
-const host = await spawnBrowserHost(path.join(root, 'dist', 'electron'), dataDir, ['--workstation', 'ws-dispatch-03', '--operator', '张伟', '--demo-incidents-per-hour', '0', '--demo-cameras', '10', '--demo-camera-file', cameraFile]);
+const host = await spawnBrowserHost(path.join(root, 'dist', 'electron'), dataDir, ['--workstation', 'ws-dispatch-03', '--operator', '张伟', '--demo-incidents-per-hour', '0', '--demo-cameras', '10', '--demo-camera-file', cameraFile, '--demo-drone']);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: 'dark' });
@@ -142,6 +142,13 @@ try {
   await page.mouse.move(0, 0);
   await page.screenshot({ path: path.join(out, 'wall-view-zh-CN.png') });
   await other.close();
+  // The demo drone on the map, with its track and footprint, beside its live video and telemetry.
+  await page.keyboard.press('Alt+2');
+  await page.getByTestId('map-drone').click();
+  await page.getByTestId('drone-panel').locator('[data-testid="video-tile"][data-state="live"]').waitFor();
+  await page.waitForTimeout(8000); // a stretch of track behind it
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(out, 'drone-map-zh-CN.png') });
   await page.keyboard.press('Alt+1');
   await page.keyboard.press('Control+Shift+L');
   await page.keyboard.press('Alt+1');

@@ -35,6 +35,8 @@ export interface ServiceDeps {
   openWindow: (role: WindowRole, monitor?: string) => Promise<void>;
   /** The workstation's displays, their roles and where the role windows go. */
   workspace: Workspace;
+  /** The drones this workstation receives (services/drones); absent: none. */
+  drones?: { list(): Result<'drones.list'>['drones']; telemetry(): Result<'drones.list'>['telemetry'] };
 }
 
 /** Which window or browser client asked (one connection each). */
@@ -182,6 +184,8 @@ export function createHandlers(d: ServiceDeps): Handlers {
     'workspace.displays': () => d.workspace.state(),
     'workspace.setDisplayRoles': (p) => d.workspace.setRoles(p.displays),
     'workspace.reportDisplays': (p) => d.workspace.setDisplays(p.source, p.displays),
+    // Drones
+    'drones.list': async () => ({ drones: d.drones?.list() ?? [], telemetry: d.drones?.telemetry() ?? [] }),
   };
 }
 

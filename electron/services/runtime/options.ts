@@ -17,6 +17,8 @@ export interface RuntimeOptions {
   demo: { incidentsPerHour: number; cameras: number; cameraFile?: string };
   /** The browser host's displays from `--displays FILE` (Electron reads its screens itself). */
   displays?: readonly Display[];
+  /** Drones received (docs/drones.md): a drone file (`--drone-file`) and/or the generated demo drone (`--demo-drone`). */
+  drones?: { file?: string; demo?: boolean };
 }
 
 export function defaultDataDir(): string {

@@ -23,6 +23,9 @@ import { WallService, type WallDeps } from '../wall/wall-service';
 import { softwareDecoderFactory } from '../native/decoder';
 import { actorOf, DATABASE_FILE, type RuntimeOptions } from './options';
 import { VERSION } from './version';
+import { DroneService } from '../drones/drone-service';
+import { readDroneFile } from '../drones/drone-file';
+import { demoDrone } from '../drones/demo-drone';
 
 export interface Runtime {
   handlers: Handlers;
@@ -107,6 +110,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
 
   let wall: WallService | null = null;
   const workspace = new Workspace({ store, bus, log: log.child({ part: 'workspace' }), actor, configured: options.displays ?? null });
+  const drones = startDrones(options, bus, log.child({ part: 'drones' }));
   const handlers = createHandlers({
     store,
     bus,
@@ -124,11 +128,13 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     onlineTiles,
     mapsDir: path.join(options.dataDir, MAPS_FOLDER),
     workspace,
+    drones,
   });
   const videoLog = log.child({ part: 'video' });
   const softwareDecoder = softwareDecoderFactory(appRoot(), (why) => videoLog.warn({ why }, 'no software decoder: windows without a codec will say so'));
   const media = new MediaService({
-    resolve: (id, quality) => resolveCameraSource(store, id, quality),
+    // Drone ids name the drone's feed, read once by the drone service; every other id is a camera.
+    resolve: async (id, quality) => drones.source(id) ?? resolveCameraSource(store, id, quality),
     log: videoLog,
     ...(softwareDecoder ? { softwareDecoder } : {}),
   });
@@ -148,6 +154,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     async close() {
       wall?.close();
       media.close();
+      drones.close();
       await sync?.stop();
       await embedded?.close();
       maps.close();
@@ -156,6 +163,19 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       log.flush();
     },
   };
+}
+
+/** The drones of `--drone-file` and `--demo-drone`; a drone file that cannot be read stops the start with its reason. */
+function startDrones(options: RuntimeOptions, bus: EventBus, log: Logger): DroneService {
+  const entries = options.drones?.file ? readDroneFile(options.drones.file) : [];
+  if (options.drones?.demo) {
+    try {
+      entries.push(demoDrone(path.join(options.dataDir, 'drones')));
+    } catch (err) {
+      log.error({ err: err instanceof Error ? err.message : String(err) }, 'demo drone could not be made (is ffmpeg installed?)');
+    }
+  }
+  return new DroneService({ drones: entries, publish: (t) => bus.emit('drones.telemetry', t), log });
 }
 
 /** The wall needs the native layout engine; without it the wall view says why instead of failing silently. */

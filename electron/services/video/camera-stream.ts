@@ -33,6 +33,8 @@ export interface CameraStreamOptions {
   graceMs?: number;
   backoff?: { firstMs: number; maxMs: number };
   stallTimeoutMs?: number;
+  /** A source main already reads (a drone's feed): its pictures instead of opening `url`. */
+  open?: (onUnit: (u: AccessUnit) => void) => StreamClient;
   /** Called once the stream has closed for good (no viewers, grace over). */
   onIdle(): void;
   onProblem?(e: RtspError): void;
@@ -109,7 +111,7 @@ export class CameraStream {
     if (this.stopped) return;
     let client: StreamClient;
     try {
-      client = openSource({ url: this.o.url, ...(this.o.credentials ? { credentials: this.o.credentials } : {}), ...(this.o.codec ? { codec: this.o.codec } : {}), ...(this.o.stallTimeoutMs ? { stallTimeoutMs: this.o.stallTimeoutMs } : {}), onUnit: (u) => this.onUnit(u) });
+      client = this.o.open ? this.o.open((u) => this.onUnit(u)) : openSource({ url: this.o.url, ...(this.o.credentials ? { credentials: this.o.credentials } : {}), ...(this.o.codec ? { codec: this.o.codec } : {}), ...(this.o.stallTimeoutMs ? { stallTimeoutMs: this.o.stallTimeoutMs } : {}), onUnit: (u) => this.onUnit(u) });
     } catch (err) {
       this.retry(err instanceof RtspError ? err : new RtspError('bad_url', String(err)));
       return;

@@ -5,11 +5,18 @@
 import type { Logger } from '../log/logger';
 import { encodeFrame, encodeRawFrame, MediaClientMessage, type MediaServerMessage, type StreamQuality } from '../../shared/contract/media';
 import type { StreamFormat } from '../../shared/video/stream-format';
-import { CameraStream, type Picture, type StreamStatus, type StreamViewer } from './camera-stream';
+import { CameraStream, type CameraStreamOptions, type Picture, type StreamStatus, type StreamViewer } from './camera-stream';
 import type { RtspError } from './rtsp-error';
 import { DecodePipe, type DecodedViewer, type SoftwareDecoderFactory } from './decode-pipe';
 
-export type StreamSource = { url: string; codec?: 'h264' | 'h265' | 'unknown'; username: string | null; password: string | null };
+export type StreamSource = {
+  url: string;
+  codec?: 'h264' | 'h265' | 'unknown';
+  username: string | null;
+  password: string | null;
+  /** A source main already reads (a drone's feed, services/drones): taps it instead of opening `url`. */
+  open?: CameraStreamOptions['open'];
+};
 
 export interface MediaServiceOptions {
   /** The address of one camera stream, or null when the catalogue has none. */
@@ -54,6 +61,7 @@ export class MediaService {
       s = new CameraStream({
         url: source.url,
         ...(source.codec ? { codec: source.codec } : {}),
+        ...(source.open ? { open: source.open } : {}),
         ...(source.username !== null ? { credentials: { username: source.username, password: source.password ?? '' } } : {}),
         ...(this.o.graceMs !== undefined ? { graceMs: this.o.graceMs } : {}),
         ...(this.o.stallTimeoutMs !== undefined ? { stallTimeoutMs: this.o.stallTimeoutMs } : {}),

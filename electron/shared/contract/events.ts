@@ -9,6 +9,7 @@ import { MapSettings } from '../domain/tile-source';
 import { HubStatus, StoreStatus } from './status';
 import { PresenceSchema, WallStateSchema } from '../wall';
 import { WorkspaceState } from '../workspace';
+import { DroneTelemetry } from '../domain/drone';
 
 export const events = {
   'incidents.changed': z.object({ upserted: z.array(Incident) }),
@@ -30,6 +31,9 @@ export const events = {
   // Multi-monitor workspace
   /** Displays came or went, or their roles changed: where every role window now belongs. */
   'workspace.displays': WorkspaceState,
+  // Drones (docs/drones.md)
+  /** A drone's latest decoded telemetry, at most 5 times a second per drone. */
+  'drones.telemetry': DroneTelemetry,
 } as const;
 
 export type Events = typeof events;

@@ -9,6 +9,7 @@ import { Language, WindowRole } from '../domain/identity';
 import { ChronologyEntry, Rejection } from '../domain/chronology';
 import { IncidentPlan } from '../domain/plan';
 import { Unit } from '../domain/unit';
+import { Drone, DroneTelemetry } from '../domain/drone';
 import { BasemapChoice, MapSettings, OnlineTileSourceInput } from '../domain/tile-source';
 import { HubStatus, StoreStatus, SessionInfo } from './status';
 import { AlarmRouteSchema, EditAnswerSchema, ScheduleSchema, TourSchema, WallEditSchema, WallSchema, WallSourceSchema, SlotRefSchema, WallStateSchema } from '../wall';
@@ -112,6 +113,9 @@ export const requests = {
   'workspace.setDisplayRoles': { params: z.object({ displays: RoleAssignment }).strict(), result: WorkspaceState },
   /** A browser window reports the screens it sees; main keeps the best source it has (see DisplaySource). */
   'workspace.reportDisplays': { params: z.object({ source: z.enum(['screens', 'window']), displays: DisplayList }).strict(), result: WorkspaceState },
+  // Drones (docs/drones.md)
+  /** The drones this workstation receives and the latest telemetry of each that has sent some. */
+  'drones.list': { params: none, result: z.object({ drones: z.array(Drone), telemetry: z.array(DroneTelemetry) }) },
 } as const;
 
 export type Requests = typeof requests;

@@ -12,6 +12,7 @@ import type { IncidentPlan } from '../../../electron/shared/domain/plan';
 import type { Result } from '../../../electron/shared/contract/requests';
 import type { ActionName } from './notices';
 import { attempt, failureCode, type Outcome } from './outcome';
+import { linkDrones } from '../drones/drone-link';
 import { linkWorkspace, type ScreensEnv, type WorkspaceLink } from './workspace-link';
 import { browserScreens } from '../workspace/browser-screens';
 
@@ -44,6 +45,7 @@ export interface MainLink {
 export function linkToMain(transport: Transport, screens: ScreensEnv | null = browserScreens()): MainLink {
   const state = useConsole.getState;
   const workspace = linkWorkspace(transport, screens);
+  linkDrones(transport);
 
   /** An action whose failure the operator is told about in the notice bar. */
   async function act<T>(action: ActionName, call: () => Promise<T>): Promise<Outcome<T>> {

@@ -7,6 +7,8 @@ import { useConsole } from '../state/console-store';
 import type { PlayerView } from './stream-player';
 import { videoSession } from './video-session';
 import { PushToWall } from '../wall-push/PushToWall';
+import { DroneOverlay } from '../drones/DroneOverlay';
+import { isDroneId } from '../drones/drone-store';
 
 export interface VideoTileProps {
   index: number;
@@ -151,6 +153,7 @@ export function VideoTile(p: VideoTileProps) {
               {view?.retryInMs != null && !view.unsupported && <span className="muted"> · {t('video.tile.retryIn', { seconds: Math.max(1, Math.round(view.retryInMs / 1000)) })}</span>}
             </div>
           )}
+          {isDroneId(p.camera.id) && <DroneOverlay id={p.camera.id} />}
           {info && view && (
             <dl className="tile-info" data-testid="tile-info">
               <dt>{t('video.tile.codec')}</dt>

@@ -21,6 +21,9 @@ import { MapSidePanel } from '../map/MapSidePanel';
 import { useLeafletMap } from '../map/use-leaflet-map';
 import { fromDisplay } from '../../../electron/shared/geo/display-datum';
 import { PushToWall } from '../wall-push/PushToWall';
+import { DronePanel } from '../drones/DronePanel';
+import { useDrones } from '../drones/drone-store';
+import { showDrone, useDroneLayer } from '../map/use-drone-layer';
 
 type Layers = { incidents: boolean; units: boolean; cameras: boolean };
 /** Kept while the window is open, so a trip to another view does not reset the operator's choice. */
@@ -41,6 +44,8 @@ export function MapView() {
 
   const [layers, setLayers] = useState<Layers>(savedLayers);
   const [cameraId, setCameraId] = useState<string | null>(null);
+  const [droneId, setDroneId] = useState<string | null>(null);
+  const drones = useDrones((s) => s.drones);
   const [sourcesOpen, setSourcesOpen] = useState(false);
   const { basemap, mbtiles, refreshMbtiles } = useBasemap();
   const datum = basemap ? datumOf(basemap) : 'wgs84';
@@ -86,6 +91,8 @@ export function MapView() {
 
   const onHit = useCallback(
     (hit: MapHit | null) => {
+      // A click on a drone clears this first, then the drone layer selects the drone.
+      setDroneId(null);
       if (!hit) setCameraId(null);
       else if (hit.kind === 'incident') {
         select(hit.id);
@@ -98,6 +105,7 @@ export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const zoomTitles = useMemo(() => ({ in: t('map.zoomIn'), out: t('map.zoomOut') }), [t]);
   const { map } = useLeafletMap(container, { data, bounds, tiles, datum, onHit, focus: selected?.location ?? null, zoomTitles });
+  useDroneLayer(map, datum, droneId, setDroneId);
   // What the operator looks at now, as stored positions are (WGS-84), for a wall window.
   const mapView = useCallback(() => {
     if (!map) return null;
@@ -126,6 +134,16 @@ export function MapView() {
             <LayerToggle on={layers.units} onToggle={() => toggle('units')} testId="map-layer-units" swatch="legend-unit" label={t('map.legendUnit')} />
             <LayerToggle on={layers.cameras} onToggle={() => toggle('cameras')} testId="map-layer-cameras" swatch="legend-camera" label={t('map.legendCamera')} />
           </div>
+          {drones.map((d) => (
+            <button key={d.id} type="button" className={`map-layer map-drone ${d.id === droneId ? 'on' : ''}`} aria-pressed={d.id === droneId} data-testid="map-drone" onClick={() => {
+                setDroneId(d.id);
+                showDrone(map, datum, d.id);
+              }}
+            >
+              <span className="legend-swatch legend-drone" aria-hidden="true" />
+              {d.callsign}
+            </button>
+          ))}
         </div>
         {sourcesOpen && <TileSourcesPanel onClose={() => setSourcesOpen(false)} />}
         <div className="map-body">
@@ -143,7 +161,7 @@ export function MapView() {
             aria-label={t('map.canvasLabel')}
             aria-describedby="map-keys"
           />
-          <MapSidePanel incident={selected} coverage={coverage} camera={camera} onCamera={setCameraId} />
+          {droneId ? <DronePanel id={droneId} onClose={() => setDroneId(null)} /> : <MapSidePanel incident={selected} coverage={coverage} camera={camera} onCamera={setCameraId} />}
         </div>
         <p id="map-keys" className="map-keys muted">
           {t('map.keysHint')}

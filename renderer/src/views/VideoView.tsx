@@ -4,6 +4,7 @@ import { useConsole } from '../state/console-store';
 import { GRID_SIZES, loadLayout, placeCamera, qualityFor, saveLayout, tileForNewCamera, type VideoLayout } from '../video/video-layout';
 import { CameraCatalogue } from '../video/CameraCatalogue';
 import { VideoTile } from '../video/VideoTile';
+import { droneVideoPoint, useDrones } from '../drones/drone-store';
 
 /**
  * The video view: a grid of 1 to 36 tiles and the camera list beside it. Cameras go onto tiles by
@@ -18,7 +19,9 @@ export function VideoView() {
   const [layout, setLayout] = useState<VideoLayout>(loadLayout);
   const [selected, setSelected] = useState(0);
   const [enlarged, setEnlarged] = useState<number | null>(null);
-  const byId = useMemo(() => new Map(cameras.map((c) => [c.id, c])), [cameras]);
+  // Drones play in tiles like cameras (their id names their stream).
+  const drones = useDrones((s) => s.drones);
+  const byId = useMemo(() => new Map([...cameras.map((c) => [c.id, c] as const), ...drones.map((d) => [d.id, droneVideoPoint(d, undefined)] as const)]), [cameras, drones]);
 
   const update = (next: VideoLayout) => {
     setLayout(next);
