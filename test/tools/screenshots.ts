@@ -82,14 +82,18 @@ try {
   await page.keyboard.press('Alt+1');
   await pushTo(page.getByTestId('incident-detail').locator('.pane-head'), 'push-incident', 'm-r1c2#0.0');
   await page.keyboard.press('Alt+2');
-  // Back in to city scale around the selected incident (a double click zooms about the point),
-  // where the incidents, units and camera cones spread out.
+  // Back in to city scale around the selected incident, where the incidents, units and camera
+  // cones spread out: the wheel zooms about the pointer (a double click there could land on the
+  // demo drone, whose click opens its panel instead).
   const map = page.getByTestId('map');
-  for (let z = Number(await map.getAttribute('data-zoom')) + 1; z <= 14; z++) {
+  const box = (await map.boundingBox())!;
+  for (let i = 0; i < 12 && Number(await map.getAttribute('data-zoom')) < 14; i++) {
     const [x, y] = (await map.getAttribute('data-selected-at'))!.split(',').map(Number);
-    await map.dblclick({ position: { x: x!, y: y! } });
-    await page.locator(`[data-testid="map"][data-zoom="${z}"]`).waitFor();
+    await page.mouse.move(box.x + x!, box.y + y!);
+    await page.mouse.wheel(0, -60);
+    await page.waitForTimeout(500);
   }
+  await page.locator('[data-testid="map"][data-zoom="14"]').waitFor();
   await pushTo(page.locator('.map-head'), 'map-push-view', 'm-r2c1#0.0');
   const wall = await browser.newPage({ viewport: { width: 1600, height: 680 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: 'dark' });
   await wall.goto(`${host.url}index.html?role=wall-output&monitor=all#token=${host.token}`);
