@@ -50,6 +50,36 @@ test.describe('the demo drone', () => {
     // Every packet of the demo file is valid: decoded counts up, nothing skipped.
     await expect(panel.getByTestId('drone-counts')).toContainText(/已解码 [\d,]+ 包，跳过 0 包/);
 
+    // Pushed to the wall from its tile: the wall output shows its moving video and, in the corner,
+    // a map centred on it that follows it (the position it is centred on changes as it flies).
+    await tile.getByTestId('tile-push').click();
+    await tile.getByTestId('wall-push-menu').locator('[data-slot="m-r1c1#0.0"]').click();
+    await expect(tile.getByTestId('wall-push-note')).toHaveText(/^已上墙：/);
+    const output = await page.context().newPage();
+    await output.goto(`${host.url}index.html?role=wall-output&monitor=r1c1#token=${host.token}`);
+    const shown = output.locator('[data-testid="wo-piece"][data-slot="m-r1c1#0.0"]');
+    await expect(shown).toHaveAttribute('data-kind', 'drone');
+    await expect(shown.getByTestId('wo-camera')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+    const canvas = shown.getByTestId('wo-canvas');
+    const pixels = () => canvas.evaluate((c: HTMLCanvasElement) => {
+      if (c.width === 0) return '';
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let h = 0;
+      for (let i = 0; i < data.length; i += 4) h = (h * 31 + data[i]! + data[i + 1]! * 7 + data[i + 2]! * 13) | 0;
+      return String(h);
+    });
+    await expect.poll(pixels, { timeout: 10_000 }).not.toBe('');
+    const picture = await pixels();
+    await expect.poll(pixels, { timeout: 5000 }).not.toBe(picture);
+    const map = shown.getByTestId('wo-drone-map');
+    await expect(map).toHaveAttribute('data-stale', 'false', { timeout: 10_000 });
+    await expect(map).toHaveAttribute('data-position', /^37\.4\d+,116\.3\d+$/);
+    const where = await map.getAttribute('data-position');
+    await expect(map).not.toHaveAttribute('data-position', where!, { timeout: 5000 });
+    await expect(map.getByTestId('wo-map')).toHaveAttribute('data-zoom', '16');
+    await expect(shown.getByTestId('wo-drone-facts')).toHaveText('UAV-01 · 高度 300 米');
+    await output.close();
+
     // Esc closes the panel; the button brings it back.
     await page.keyboard.press('Escape');
     await expect(panel).toHaveCount(0);

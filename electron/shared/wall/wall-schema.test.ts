@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MonitorSchema, uniformWall, WallLayoutSchema, WallSchema } from './wall-schema';
+import { WallSourceSchema } from './wall-sources';
 import { PANEL_55 } from '../../../test/support/wall-panel';
 
 describe('wall schemas', () => {
@@ -29,5 +30,13 @@ describe('wall schemas', () => {
     const wall = uniformWall(2, 3, PANEL_55);
     expect(wall.monitors).toHaveLength(6);
     expect(wall.monitors[0]).not.toBe(wall.monitors[1]);
+  });
+});
+
+describe('wall sources', () => {
+  it('takes a drone only by a drone id, and refuses anything else in its place', () => {
+    expect(WallSourceSchema.parse({ kind: 'drone', droneId: 'drone-7' })).toEqual({ kind: 'drone', droneId: 'drone-7' });
+    for (const droneId of ['cam-1', 'drone-', 'drone-../x', '']) expect(WallSourceSchema.safeParse({ kind: 'drone', droneId }).success).toBe(false);
+    expect(WallSourceSchema.parse({ kind: 'camera', cameraId: 'c' })).toEqual({ kind: 'camera', cameraId: 'c', quality: 'main' });
   });
 });

@@ -19,6 +19,8 @@ export const WallSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('camera'), cameraId: z.string().min(1).max(64), quality: z.enum(['main', 'sub']).default('main') }),
   z.object({ kind: z.literal('map'), center: GeoPoint, zoom: z.number().min(3).max(19) }),
   z.object({ kind: z.literal('incident'), incidentId: z.string().min(1).max(64) }),
+  /** A drone: its video with a map that follows it (docs/drones.md). */
+  z.object({ kind: z.literal('drone'), droneId: z.string().regex(/^drone-[A-Za-z0-9_-]{1,58}$/) }),
 ]);
 export type WallSource = z.infer<typeof WallSourceSchema>;
 export type WallSourceIn = z.input<typeof WallSourceSchema>;

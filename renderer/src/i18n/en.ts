@@ -497,6 +497,7 @@ export const en: Messages = {
     slot: {
       empty: 'Empty',
       map: 'Map',
+      drone: 'Drone {{id}} (video and map)',
       unknownCamera: 'Unknown camera {{id}}',
       incident: 'Incident: {{address}}',
       unknownIncident: 'Incident {{id}}',
@@ -703,7 +704,7 @@ export const en: Messages = {
     empty: 'free',
     unavailable: 'The wall is not available',
     noSlots: 'The wall has no windows',
-    showing: { camera: 'Video: {{name}}', map: 'Map', incident: 'Incident: {{type}}' },
+    showing: { camera: 'Video: {{name}}', map: 'Map', incident: 'Incident: {{type}}', drone: 'Drone: {{name}}' },
     pushed: 'On the wall: {{slot}}',
     refused: 'The wall refused: {{reason}}',
     failed: 'Could not push to the wall: {{reason}}',
@@ -711,6 +712,9 @@ export const en: Messages = {
   },
   wallOutput: {
     label: 'Wall output {{monitor}}',
+    droneNoPosition: 'No telemetry position yet',
+    droneAltitude: 'altitude {{m}} m',
+    droneStale: 'telemetry lost',
     all: 'whole wall',
     link: {
       connecting: 'Connecting to local services…',

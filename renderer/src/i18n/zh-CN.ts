@@ -497,6 +497,7 @@ export const zhCN = {
     slot: {
       empty: '空闲',
       map: '地图',
+      drone: '无人机 {{id}}（视频与地图）',
       unknownCamera: '未知点位 {{id}}',
       incident: '警情：{{address}}',
       unknownIncident: '警情 {{id}}',
@@ -703,7 +704,7 @@ export const zhCN = {
     empty: '空闲',
     unavailable: '大屏暂不可用',
     noSlots: '大屏上没有窗口',
-    showing: { camera: '视频：{{name}}', map: '地图', incident: '警情：{{type}}' },
+    showing: { camera: '视频：{{name}}', map: '地图', incident: '警情：{{type}}', drone: '无人机：{{name}}' },
     pushed: '已上墙：{{slot}}',
     refused: '大屏未接受：{{reason}}',
     failed: '未能上墙：{{reason}}',
@@ -711,6 +712,9 @@ export const zhCN = {
   },
   wallOutput: {
     label: '大屏输出 {{monitor}}',
+    droneNoPosition: '尚无遥测位置',
+    droneAltitude: '高度 {{m}} 米',
+    droneStale: '遥测中断',
     all: '整面大屏',
     link: {
       connecting: '正在连接本机服务…',

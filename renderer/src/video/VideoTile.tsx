@@ -132,7 +132,7 @@ export function VideoTile(p: VideoTileProps) {
               </span>
             )}
             <span className="tile-actions">
-              <PushToWall key={p.camera.id} source={{ kind: 'camera', cameraId: p.camera.id }} testId="tile-push" />
+              <PushToWall key={p.camera.id} source={isDroneId(p.camera.id) ? { kind: 'drone', droneId: p.camera.id } : { kind: 'camera', cameraId: p.camera.id }} testId="tile-push" />
               <button type="button" onClick={() => setInfo((v) => !v)} aria-pressed={info} title={`${t('video.tile.info')} (I)`}>
                 ⓘ
               </button>

@@ -12,11 +12,12 @@ import { videoSession } from '../video/video-session';
  * The camera's name sits small in the corner, as on a wall controller's on-screen display; words
  * appear in the middle only while there is no picture.
  */
-export function CameraPicture({ cameraId, quality }: { cameraId: string; quality: StreamQuality }) {
+/** `label` names a source the camera catalogue does not hold (a drone's callsign). */
+export function CameraPicture({ cameraId, quality, label }: { cameraId: string; quality: StreamQuality; label?: string }) {
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [view, setView] = useState<PlayerView | null>(null);
-  const name = useConsole((s) => s.videoPoints.find((c) => c.id === cameraId)?.name ?? null);
+  const name = useConsole((s) => s.videoPoints.find((c) => c.id === cameraId)?.name ?? label ?? null);
 
   useEffect(() => {
     const canvas = canvasRef.current;

@@ -10,6 +10,7 @@ import { useConsole } from '../state/console-store';
 import { slotLabel } from '../wall-push/slot-label';
 import { useWall } from '../wall/wall-store';
 import { CameraPicture } from './CameraPicture';
+import { DronePicture } from './DronePicture';
 import { useWallReading } from './follow-wall';
 import { IncidentCard } from './IncidentCard';
 import { MapPicture } from './MapPicture';
@@ -139,6 +140,8 @@ function PieceView({ piece: p, source, streams, label }: { piece: Piece; source:
           <div className="wo-full" style={{ left: p.full.x, top: p.full.y, width: p.full.width, height: p.full.height }}>
             {source?.kind === 'camera' ? (
               <CameraPicture cameraId={source.cameraId} quality={streams.get(source.cameraId) ?? source.quality} />
+            ) : source?.kind === 'drone' ? (
+              <DronePicture droneId={source.droneId} quality={streams.get(source.droneId) ?? 'main'} />
             ) : source?.kind === 'incident' ? (
               <IncidentCard incidentId={source.incidentId} />
             ) : (

@@ -8,6 +8,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 're
 import { useTranslation } from 'react-i18next';
 import { slotKey, slotOfKey, slotsOf, type SlotRef, type WallSource, type WallSourceIn } from '../../../electron/shared/wall';
 import { useConsole } from '../state/console-store';
+import { useDrones } from '../drones/drone-store';
 import { useWallLink } from '../wall/wall-context';
 import { useWall } from '../wall/wall-store';
 import { slotLabel } from './slot-label';
@@ -170,12 +171,15 @@ function SlotContent({ source }: { source: WallSource | undefined }) {
   const { t } = useTranslation();
   const camera = useConsole((s) => (source?.kind === 'camera' ? (s.videoPoints.find((c) => c.id === source.cameraId)?.name ?? source.cameraId) : null));
   const incident = useConsole((s) => (source?.kind === 'incident' ? (s.incidents.get(source.incidentId) ?? null) : null));
+  const drone = useDrones((s) => (source?.kind === 'drone' ? (s.drones.find((d) => d.id === source.droneId)?.callsign ?? null) : null));
   const text = !source
     ? t('wallPush.empty')
     : source.kind === 'camera'
       ? t('wallPush.showing.camera', { name: camera })
       : source.kind === 'map'
         ? t('wallPush.showing.map')
-        : t('wallPush.showing.incident', { type: incident ? t(`incidentType.${incident.type}`) : source.incidentId });
+        : source.kind === 'drone'
+          ? t('wallPush.showing.drone', { name: drone ?? source.droneId })
+          : t('wallPush.showing.incident', { type: incident ? t(`incidentType.${incident.type}`) : source.incidentId });
   return <span className="wall-push-what">{text}</span>;
 }

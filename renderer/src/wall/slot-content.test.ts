@@ -12,6 +12,7 @@ describe('what a slot shows', () => {
     expect(contentOf(undefined, cameras, incidents)).toEqual({ kind: 'empty' });
     expect(contentOf({ kind: 'camera', cameraId: 'cam-1', quality: 'main' }, cameras, incidents)).toEqual({ kind: 'camera', cameraId: 'cam-1', name: '天衢广场 全景', online: false });
     expect(contentOf({ kind: 'camera', cameraId: 'cam-x', quality: 'sub' }, cameras, incidents)).toEqual({ kind: 'camera', cameraId: 'cam-x', name: null, online: false });
+    expect(contentOf({ kind: 'drone', droneId: 'drone-7' }, cameras, incidents)).toEqual({ kind: 'drone', droneId: 'drone-7' });
     expect(contentOf({ kind: 'incident', incidentId: 'inc-1' }, cameras, incidents)).toEqual({ kind: 'incident', incidentId: 'inc-1', address: '东风路与湖滨路口', summary: '两车追尾' });
     expect(contentOf({ kind: 'map', center: { lat: 37.4, lon: 116.3 }, zoom: 15 }, cameras, incidents)).toEqual({ kind: 'map' });
   });

@@ -8,7 +8,8 @@ export type SlotContent =
   | { kind: 'empty' }
   | { kind: 'camera'; cameraId: string; name: string | null; online: boolean }
   | { kind: 'incident'; incidentId: string; address: string | null; summary: string | null }
-  | { kind: 'map' };
+  | { kind: 'map' }
+  | { kind: 'drone'; droneId: string };
 
 export function contentOf(source: WallSource | undefined, cameras: ReadonlyMap<string, VideoPoint>, incidents: ReadonlyMap<string, Incident>): SlotContent {
   if (!source) return { kind: 'empty' };
@@ -23,6 +24,8 @@ export function contentOf(source: WallSource | undefined, cameras: ReadonlyMap<s
     }
     case 'map':
       return { kind: 'map' };
+    case 'drone':
+      return { kind: 'drone', droneId: source.droneId };
   }
 }
 

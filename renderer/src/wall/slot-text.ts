@@ -24,6 +24,8 @@ export function contentText(t: TFunction, content: SlotContent): string {
       return t('wall.slot.empty');
     case 'map':
       return t('wall.slot.map');
+    case 'drone':
+      return t('wall.slot.drone', { id: content.droneId });
     case 'camera':
       return content.name ?? t('wall.slot.unknownCamera', { id: content.cameraId });
     case 'incident':
