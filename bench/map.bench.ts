@@ -19,8 +19,6 @@
 import { build } from 'esbuild';
 import { chromium, type Browser } from '@playwright/test';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyQueueFilter, DEFAULT_FILTER, type QueueFilter } from '../renderer/src/state/queue-filter';
@@ -29,6 +27,7 @@ import { makeIncidents, NOW } from './map/data';
 import { VARIANTS, type FrameTrace, type MapBench, type PageResult, type Sizes, type Variant } from './map/protocol';
 import { browserMachine } from './browser-machine';
 import { repoRoot } from './repo-root';
+import { servePageFiles, type PageFiles } from './page-server';
 
 const SIZES: Sizes = {
   cameras: Number(process.env.BENCH_VIDEO_POINTS ?? 20_000),
@@ -137,30 +136,13 @@ const HTML = `<!doctype html>
 
 /** Serves the page, its bundle and the two stylesheets it needs on 127.0.0.1 (an ephemeral port). */
 async function servePage(root: string, script: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const files: Record<string, { type: string; body: () => string }> = {
+  const files: PageFiles = {
     '/': { type: 'text/html', body: () => HTML },
     '/page.js': { type: 'text/javascript', body: () => script },
     '/leaflet.css': { type: 'text/css', body: () => fs.readFileSync(path.join(root, 'node_modules/leaflet/dist/leaflet.css'), 'utf8') },
     '/map.css': { type: 'text/css', body: () => fs.readFileSync(path.join(root, 'renderer/src/styles/map.css'), 'utf8') },
   };
-  const server = http.createServer((req, res) => {
-    const file = files[new URL(req.url ?? '/', 'http://x').pathname];
-    if (!file) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': `${file.type}; charset=utf-8`, 'cache-control': 'no-store' }).end(file.body());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return servePageFiles(files);
 }
 
 async function bundlePage(root: string): Promise<string> {

@@ -21,10 +21,9 @@
 // Sizes: BENCH_VIDEO_TILES (1,4,16), BENCH_VIDEO_SECONDS (12, the measurement window),
 // BENCH_VIDEO_WARMUP (4), BENCH_VIDEO_SYSTEMS (vigil,nodeRtspStream).
 // No assertions: this measures, it does not judge.
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +32,7 @@ import { spawnBrowserHost, type HostProcess } from '../../test/support/browser-h
 import { spawnHub, type HubProcess } from '../../test/support/hub-process';
 import { browserMachine } from '../browser-machine';
 import { repoRoot } from '../repo-root';
+import { servePageFiles, type PageFiles } from '../page-server';
 
 const SYSTEMS = ['vigil', 'nodeRtspStream'] as const;
 type System = (typeof SYSTEMS)[number];
@@ -460,12 +460,8 @@ async function startVigil(root: string, rtsp: Rtsp, tmp: string): Promise<VigilS
 
 /** The browser host's own CPU with a window open on the video view and no camera shown. */
 async function vigilIdle(browser: Browser, vigil: VigilSide, pageScript: string): Promise<number> {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const { context } = await openVigil(browser, vigil, pageScript);
   try {
-    const page = await context.newPage();
-    await page.addInitScript({ content: pageScript });
-    await page.goto(`${vigil.host.url}#token=${vigil.host.token}`);
-    await openVideoView(page);
     await sleep(2000);
     const meter = new CpuMeter({ host: (p) => subtree(p, vigil.host.child.pid!) });
     meter.start();
@@ -473,6 +469,21 @@ async function vigilIdle(browser: Browser, vigil: VigilSide, pageScript: string)
     return meter.stop().cpuPct.host!;
   } finally {
     await context.close();
+  }
+}
+
+/** A fresh browser context on the browser host's console, paired, on the video view. */
+async function openVigil(browser: Browser, vigil: VigilSide, pageScript: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: pageScript });
+    await page.goto(`${vigil.host.url}#token=${vigil.host.token}`);
+    await openVideoView(page);
+    return { context, page };
+  } catch (err) {
+    await context.close();
+    throw err;
   }
 }
 
@@ -490,12 +501,8 @@ async function openVideoView(page: Page): Promise<void> {
 }
 
 async function runVigil(browser: Browser, vigil: VigilSide, rtsp: Rtsp, pageScript: string, n: number): Promise<Measured> {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const { context, page } = await openVigil(browser, vigil, pageScript);
   try {
-    const page = await context.newPage();
-    await page.addInitScript({ content: pageScript });
-    await page.goto(`${vigil.host.url}#token=${vigil.host.token}`);
-    await openVideoView(page);
     await page.getByTestId('video-point-row').filter({ hasText: cameraName(n, 0) }).waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: `${n} 画面`, exact: true }).click();
     if (READ_PIXELS) await page.evaluate(() => (globalThis as unknown as { videoBench: { watch(s: string): void } }).videoBench.watch('[data-testid=video-canvas]'));
@@ -549,29 +556,12 @@ const JSMPEG_HTML = `<!doctype html>
 
 async function servePage(root: string, pageScript: string): Promise<{ url: string; close: () => Promise<void> }> {
   const jsmpeg = fs.readFileSync(path.join(root, 'node_modules/@cycjimmy/jsmpeg-player/dist/jsmpeg-player.umd.min.js'), 'utf8');
-  const files: Record<string, { type: string; body: string }> = {
-    '/': { type: 'text/html', body: JSMPEG_HTML },
-    '/jsmpeg.min.js': { type: 'text/javascript', body: jsmpeg },
-    '/page.js': { type: 'text/javascript', body: pageScript },
+  const files: PageFiles = {
+    '/': { type: 'text/html', body: () => JSMPEG_HTML },
+    '/jsmpeg.min.js': { type: 'text/javascript', body: () => jsmpeg },
+    '/page.js': { type: 'text/javascript', body: () => pageScript },
   };
-  const server = http.createServer((req, res) => {
-    const file = files[new URL(req.url ?? '/', 'http://x').pathname];
-    if (!file) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': `${file.type}; charset=utf-8`, 'cache-control': 'no-store' }).end(file.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return servePageFiles(files);
 }
 
 async function freePorts(count: number): Promise<number[]> {

@@ -1,8 +1,8 @@
 // Cameras a command centre registers with its hub from a file (`vigil-hub --camera-file`): the
 // platform's real catalogue arrives by sync; this is how an operations team (or a test) adds the
 // cameras it has, with their stream addresses, which only ever reach workstations' main process.
-import fs from 'node:fs';
 import { z } from 'zod';
+import { readJsonListFile } from '../services/config/json-list-file';
 import { VideoPointWire } from '../shared/sync/protocol';
 
 export const CameraEntry = VideoPointWire.omit({ updatedAt: true, rowVersion: true }).extend({
@@ -23,16 +23,5 @@ export class CameraFileError extends Error {
 }
 
 export function readCameraFile(file: string): CameraEntry[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new CameraFileError(`${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const parsed = z.array(CameraEntry).max(100_000).safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new CameraFileError(`${file}: camera ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return parsed.data;
+  return readJsonListFile(file, z.array(CameraEntry).max(100_000), 'camera', (message) => new CameraFileError(message));
 }

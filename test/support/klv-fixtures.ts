@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { h264NalType, splitAnnexB } from '../../electron/shared/video/access-unit';
+import { circlingTelemetry, type CirclingFlight } from '../../electron/shared/video/klv/circling-flight';
 import { encodeUasLocalSet } from '../../electron/shared/video/klv/uas-local-set';
 import type { UasTags } from '../../electron/shared/video/klv/uas-tags';
 import type { KlvCarriage } from '../../electron/shared/video/mpegts/klv-descriptors';
@@ -22,40 +23,25 @@ export const FIXTURE_FIRST_PTS = 126_000;
 /** Precision Time Stamp of the first picture: 2024-05-01T02:00:00Z. */
 export const FIXTURE_FIRST_US = Date.UTC(2024, 4, 1, 2) * 1000;
 
+const FLIGHT: CirclingFlight = {
+  centre: { lat: 31.2304, lon: 121.4737 },
+  radiusM: 500,
+  lapS: 20,
+  startUs: FIXTURE_FIRST_US,
+  altitudeM: 320,
+  pitchDeg: 2.5,
+  rollDeg: -12,
+  hfovDeg: 62.5,
+  vfovDeg: 36.5,
+  slantRangeM: 430,
+  frameCentreAt: 0.4,
+  missionId: 'VIGIL-FIXTURE',
+  tailNumber: 'B-7012',
+  extra: { platformDesignation: 'Test Quadcopter', imageCoordinateSystem: 'WGS-84' },
+};
+
 /** What the drone reports at picture `i`: one lap of a 500 m circle every 20 s, camera looking down and inwards. */
-export function droneTelemetry(i: number): UasTags {
-  const t = i / FIXTURE_FPS;
-  const angle = (2 * Math.PI * t) / 20;
-  const [lat0, lon0] = [31.2304, 121.4737];
-  const metresPerDegLat = 111_320;
-  const metresPerDegLon = metresPerDegLat * Math.cos((lat0 * Math.PI) / 180);
-  const north = 500 * Math.cos(angle);
-  const east = 500 * Math.sin(angle);
-  return {
-    precisionTimeStampUs: FIXTURE_FIRST_US + Math.round(t * 1_000_000),
-    missionId: 'VIGIL-FIXTURE',
-    platformTailNumber: 'B-7012',
-    platformHeadingDeg: ((((angle * 180) / Math.PI + 90) % 360) + 360) % 360,
-    platformPitchDeg: 2.5,
-    platformRollDeg: -12,
-    platformDesignation: 'Test Quadcopter',
-    imageSourceSensor: 'EO',
-    imageCoordinateSystem: 'WGS-84',
-    sensorLatitudeDeg: lat0 + north / metresPerDegLat,
-    sensorLongitudeDeg: lon0 + east / metresPerDegLon,
-    sensorTrueAltitudeM: 320,
-    sensorHorizontalFovDeg: 62.5,
-    sensorVerticalFovDeg: 36.5,
-    sensorRelativeAzimuthDeg: 270,
-    sensorRelativeElevationDeg: -45,
-    sensorRelativeRollDeg: 0,
-    slantRangeM: 430,
-    frameCenterLatitudeDeg: lat0 + (north * 0.4) / metresPerDegLat,
-    frameCenterLongitudeDeg: lon0 + (east * 0.4) / metresPerDegLon,
-    frameCenterElevationM: 4,
-    uasLsVersion: 17,
-  };
-}
+export const droneTelemetry = (i: number): UasTags => circlingTelemetry(FLIGHT, i / FIXTURE_FPS);
 
 export interface KlvFixtureSpec {
   carriage: KlvCarriage;

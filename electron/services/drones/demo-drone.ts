@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { circlingTelemetry, type CirclingFlight } from '../../shared/video/klv/circling-flight';
 import { encodeUasLocalSet } from '../../shared/video/klv/uas-local-set';
 import type { UasTags } from '../../shared/video/klv/uas-tags';
 import { TsDemuxer } from '../../shared/video/mpegts/demuxer';
@@ -13,38 +14,25 @@ import type { DroneEntry } from './drone-file';
 
 const FPS = 25;
 const LAP_S = 40;
-const START_US = Date.UTC(2026, 0, 1) * 1000;
+
+const FLIGHT: CirclingFlight = {
+  centre: { lat: 37.456, lon: 116.302 },
+  radiusM: 600,
+  lapS: LAP_S,
+  startUs: Date.UTC(2026, 0, 1) * 1000,
+  altitudeM: 300,
+  pitchDeg: 2,
+  rollDeg: -8,
+  hfovDeg: 40,
+  vfovDeg: 23,
+  slantRangeM: 420,
+  frameCentreAt: 0.5,
+  missionId: 'VIGIL-DEMO',
+  tailNumber: 'UAV-01',
+};
 
 /** Where the demo drone is `t` seconds into its lap: heading along the circle, camera looking inwards and down. */
-export function demoDroneTelemetry(t: number): UasTags {
-  const angle = (2 * Math.PI * t) / LAP_S;
-  const [lat0, lon0] = [37.456, 116.302];
-  const mLat = 111_320;
-  const mLon = mLat * Math.cos((lat0 * Math.PI) / 180);
-  const [north, east] = [600 * Math.cos(angle), 600 * Math.sin(angle)];
-  return {
-    precisionTimeStampUs: START_US + Math.round(t * 1e6),
-    missionId: 'VIGIL-DEMO',
-    platformTailNumber: 'UAV-01',
-    platformHeadingDeg: (((angle * 180) / Math.PI + 90) % 360 + 360) % 360,
-    platformPitchDeg: 2,
-    platformRollDeg: -8,
-    imageSourceSensor: 'EO',
-    sensorLatitudeDeg: lat0 + north / mLat,
-    sensorLongitudeDeg: lon0 + east / mLon,
-    sensorTrueAltitudeM: 300,
-    sensorHorizontalFovDeg: 40,
-    sensorVerticalFovDeg: 23,
-    sensorRelativeAzimuthDeg: 270,
-    sensorRelativeElevationDeg: -45,
-    sensorRelativeRollDeg: 0,
-    slantRangeM: 420,
-    frameCenterLatitudeDeg: lat0 + (north * 0.5) / mLat,
-    frameCenterLongitudeDeg: lon0 + (east * 0.5) / mLon,
-    frameCenterElevationM: 4,
-    uasLsVersion: 17,
-  };
-}
+export const demoDroneTelemetry = (t: number): UasTags => circlingTelemetry(FLIGHT, t);
 
 /** Writes (or reuses) the demo drone's file in `dir` and returns its drone entry. Needs ffmpeg. */
 export function demoDrone(dir: string, ffmpeg = 'ffmpeg'): DroneEntry {

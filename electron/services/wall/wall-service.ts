@@ -28,6 +28,7 @@ import {
   type Preset,
   type RunningTour,
   type Schedule,
+  type SlotSource,
   type SlotRef,
   type Tour,
   type Wall,
@@ -60,6 +61,9 @@ export interface WallDeps {
 
 /** A console as main knows it: the connection it speaks through, and what it said it is. */
 type Console = { connection: string; consoleId: string; label: string; since: number; focus: string | null; lastEditAt: number | null };
+
+/** The audit row of a change: what was done, and its particulars. */
+type Audit = { action: string; details: Record<string, unknown> };
 
 const RECENT = 50;
 const TOUR_EDITOR = 'tour';
@@ -120,7 +124,7 @@ export class WallService {
       revision: this.doc.revision,
       model: this.model,
       layout: this.doc.layout,
-      sources: Object.entries(this.doc.sources).map(([k, source]) => ({ slot: slotOfKey(k), source })),
+      sources: this.sourceList(),
       geometry: ok?.wall ?? null,
       viewports: ok?.viewports ?? [],
       unseen: ok?.unseen ?? [],
@@ -131,6 +135,10 @@ export class WallService {
       alarms: this.alarms,
       recent: this.doc.history.slice(-RECENT).map((h) => ({ revision: h.revision, baseRevision: h.baseRevision, editId: h.editId, kind: h.edit.kind, by: h.by, at: h.at, overriddenBy: h.overriddenBy })),
     };
+  }
+
+  private sourceList(): SlotSource[] {
+    return Object.entries(this.doc.sources).map(([k, source]) => ({ slot: slotOfKey(k), source }));
   }
 
   presence(): Presence[] {
@@ -198,23 +206,19 @@ export class WallService {
   // ——— presets ———
 
   savePreset(connection: string, p: { id?: string | undefined; name: string; schedule: Schedule | null }): Promise<WallState> {
-    return this.serial(async () => {
+    return this.configure(() => {
       const id = p.id ?? randomUUID();
-      const preset: Preset = { id, name: p.name, layout: this.doc.layout, sources: this.state().sources, schedule: p.schedule, savedBy: this.editorOf(connection), savedAt: this.now() };
+      const preset: Preset = { id, name: p.name, layout: this.doc.layout, sources: this.sourceList(), schedule: p.schedule, savedBy: this.editorOf(connection), savedAt: this.now() };
       this.presets = [...this.presets.filter((x) => x.id !== id), preset];
-      await this.persist({ action: 'wall.preset.save', details: { preset: id, name: p.name } });
-      this.changed();
-      return this.state();
+      return { action: 'wall.preset.save', details: { preset: id, name: p.name } };
     });
   }
 
   schedulePreset(p: { id: string; schedule: Schedule | null }): Promise<WallState> {
-    return this.serial(async () => {
+    return this.configure(() => {
       const preset = this.presetById(p.id);
       this.presets = this.presets.map((x) => (x === preset ? { ...x, schedule: p.schedule } : x));
-      await this.persist({ action: 'wall.preset.schedule', details: { preset: p.id, schedule: p.schedule } });
-      this.changed();
-      return this.state();
+      return { action: 'wall.preset.schedule', details: { preset: p.id, schedule: p.schedule } };
     });
   }
 
@@ -226,73 +230,61 @@ export class WallService {
   }
 
   removePreset(id: string): Promise<WallState> {
-    return this.serial(async () => {
+    return this.configure(() => {
       this.presetById(id);
       if (this.tours.some((t) => t.steps.some((s) => s.kind === 'preset' && s.presetId === id))) throw new ServiceError('conflict', 'a tour uses this preset: remove it from the tour first');
       this.presets = this.presets.filter((x) => x.id !== id);
-      await this.persist({ action: 'wall.preset.remove', details: { preset: id } });
-      this.changed();
-      return this.state();
+      return { action: 'wall.preset.remove', details: { preset: id } };
     });
   }
 
   // ——— tours ———
 
   saveTour(tour: Tour): Promise<WallState> {
-    return this.serial(async () => {
+    return this.configure(() => {
       for (const s of tour.steps) if (s.kind === 'preset') this.presetById(s.presetId);
       if (tour.steps.some((s) => s.kind === 'camera') && !tour.slot) throw new ServiceError('bad-request', 'a tour of cameras needs the wall window to show them in');
       this.tours = [...this.tours.filter((t) => t.id !== tour.id), tour];
       // A running tour picks the new steps up at its next step.
       this.running = this.running.map((r) => (r.tourId === tour.id ? { ...r, step: r.step % tour.steps.length } : r));
-      await this.persist({ action: 'wall.tour.save', details: { tour: tour.id, name: tour.name, steps: tour.steps.length } });
-      this.changed();
-      return this.state();
+      return { action: 'wall.tour.save', details: { tour: tour.id, name: tour.name, steps: tour.steps.length } };
     });
   }
 
   removeTour(id: string): Promise<WallState> {
-    return this.serial(async () => {
+    return this.configure(() => {
       this.tourById(id);
       this.tours = this.tours.filter((t) => t.id !== id);
       this.running = this.running.filter((r) => r.tourId !== id);
-      await this.persist({ action: 'wall.tour.remove', details: { tour: id } });
-      this.changed();
-      return this.state();
+      return { action: 'wall.tour.remove', details: { tour: id } };
     });
   }
 
   startTour(connection: string, id: string): Promise<WallState> {
-    return this.serial(async () => {
+    return this.configure(async () => {
       const tour = this.tourById(id);
       const run: RunningTour = { tourId: id, step: 0, nextAt: this.now() + tour.dwellSeconds * 1000, startedBy: this.editorOf(connection) };
       // Tours showing in the same place would fight: the new one takes over.
       const sameSlot = (t: Tour | undefined) => !!t && (t.slot === null || tour.slot === null || slotKey(t.slot) === slotKey(tour.slot));
       this.running = [...this.running.filter((r) => r.tourId !== id && !sameSlot(this.tours.find((t) => t.id === r.tourId))), run];
       await this.showStep(tour, run);
-      await this.persist({ action: 'wall.tour.start', details: { tour: id } });
-      this.changed();
-      return this.state();
+      return { action: 'wall.tour.start', details: { tour: id } };
     });
   }
 
   stopTour(id: string): Promise<WallState> {
-    return this.serial(async () => {
+    return this.configure(() => {
       this.running = this.running.filter((r) => r.tourId !== id);
-      await this.persist({ action: 'wall.tour.stop', details: { tour: id } });
-      this.changed();
-      return this.state();
+      return { action: 'wall.tour.stop', details: { tour: id } };
     });
   }
 
   // ——— alarm routing ———
 
   setAlarmRoute(route: AlarmRoute): Promise<WallState> {
-    return this.serial(async () => {
+    return this.configure(() => {
       this.alarm = route;
-      await this.persist({ action: 'wall.alarm.route', details: { enabled: route.enabled, minPriority: route.minPriority, slots: route.slots.map(slotKey) } });
-      this.changed();
-      return this.state();
+      return { action: 'wall.alarm.route', details: { enabled: route.enabled, minPriority: route.minPriority, slots: route.slots.map(slotKey) } };
     });
   }
 
@@ -401,6 +393,18 @@ export class WallService {
     return t;
   }
 
+  /**
+   * A change to what the wall keeps beside its document (presets, tours, the alarm route): made in
+   * the queue, stored with the audit row `change` returns, announced; answers the new state.
+   */
+  private configure(change: () => Audit | Promise<Audit>): Promise<WallState> {
+    return this.serial(async () => {
+      await this.persist(await change());
+      this.changed();
+      return this.state();
+    });
+  }
+
   /** Mutations run one at a time, in arrival order, so revisions and the stored wall never interleave. */
   private serial<T>(fn: () => Promise<T> | T): Promise<T> {
     const run = this.queue.then(fn, fn);
@@ -419,11 +423,10 @@ export class WallService {
   // ——— storage ———
 
   private saved(): SavedWall {
-    const s = this.state();
-    return { version: 1, model: this.model, revision: this.doc.revision, layout: this.doc.layout, sources: s.sources, history: this.doc.history.map((h) => ({ ...h, touches: [...h.touches] })), presets: this.presets, tours: this.tours, running: this.running, alarm: this.alarm, alarms: this.alarms };
+    return { version: 1, model: this.model, revision: this.doc.revision, layout: this.doc.layout, sources: this.sourceList(), history: this.doc.history.map((h) => ({ ...h, touches: [...h.touches] })), presets: this.presets, tours: this.tours, running: this.running, alarm: this.alarm, alarms: this.alarms };
   }
 
-  private async persist(audit: { action: string; details: Record<string, unknown> }): Promise<void> {
+  private async persist(audit: Audit): Promise<void> {
     if ((await this.d.store.call('status')).state !== 'ready') return;
     await this.d.store.call('saveWall', { actor: this.d.actor, wall: this.saved(), audit });
   }
