@@ -18,14 +18,25 @@ export interface NativeModule extends NativeWallApi {
 export const NATIVE_INTERFACE_VERSION = 3;
 
 /**
- * Where the built module may be: next to the sources in development, unpacked from the asar in
- * a packaged app (electron-builder's asarUnpack), or where VIGIL_NATIVE points.
+ * The same file outside the asar archive: native code cannot be loaded from inside app.asar, so
+ * electron-builder's asarUnpack puts it in app.asar.unpacked beside it (build/electron-builder.yml).
  */
-export function nativeCandidates(root: string): string[] {
+export function unpackedPath(file: string): string {
+  return file.replace(/([\\/])app\.asar(?=[\\/]|$)/, '$1app.asar.unpacked');
+}
+
+/**
+ * Where the built module may be: where VIGIL_NATIVE points, next to the sources in development,
+ * or unpacked from the asar in a packaged app, where the root found by appRoot() is app.asar.
+ */
+export function nativeCandidates(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+  resourcesPath: string | undefined = (process as { resourcesPath?: string }).resourcesPath,
+): string[] {
   const rel = path.join('native', 'build', 'Release', 'vigil_native.node');
-  const resources = (process as { resourcesPath?: string }).resourcesPath;
-  return [process.env.VIGIL_NATIVE, path.join(root, rel), resources && path.join(resources, 'app.asar.unpacked', rel)].filter(
-    (p): p is string => typeof p === 'string' && p.length > 0,
+  return [env.VIGIL_NATIVE, unpackedPath(path.join(root, rel)), resourcesPath && path.join(resourcesPath, 'app.asar.unpacked', rel)].filter(
+    (p, i, all): p is string => typeof p === 'string' && p.length > 0 && all.indexOf(p) === i,
   );
 }
 
