@@ -30,13 +30,37 @@ export const NATIVE_FILES = {
 /** Installer languages the Windows installer must offer (Simplified Chinese first). */
 const NSIS_LANGUAGES = ['zh_CN', 'en_US'];
 
+interface SchemaNode {
+  $ref?: string;
+  anyOf?: SchemaNode[];
+  items?: SchemaNode;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean | SchemaNode;
+}
+
+const SCHEMA = JSON.parse(fs.readFileSync(createRequire(import.meta.url).resolve('app-builder-lib/scheme.json'), 'utf8')) as SchemaNode & {
+  definitions: Record<string, SchemaNode>;
+};
+
 /** electron-builder's fuse options, as its schema lists them (all but the macOS signing switch). */
-const SCHEMA_FUSE_KEYS = (() => {
-  const schema = JSON.parse(fs.readFileSync(createRequire(import.meta.url).resolve('app-builder-lib/scheme.json'), 'utf8')) as {
-    definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
-  };
-  return Object.keys(schema.definitions.FuseOptionsV1.properties).filter((k) => k !== 'resetAdHocDarwinSignature');
-})();
+const SCHEMA_FUSE_KEYS = Object.keys(SCHEMA.definitions.FuseOptionsV1!.properties!).filter((k) => k !== 'resetAdHocDarwinSignature');
+
+/**
+ * Options the schema does not know, by path (e.g. nsis.perMachin). electron-builder's own
+ * message for an option under a nullable section only says "should be one of these: null".
+ */
+export function unknownOptions(value: unknown, node: SchemaNode = SCHEMA, at = ''): string[] {
+  const resolved = node.$ref ? SCHEMA.definitions[node.$ref.replace('#/definitions/', '')]! : node;
+  if (resolved.anyOf) return resolved.anyOf.flatMap((branch) => unknownOptions(value, branch, at));
+  if (Array.isArray(value)) return resolved.items ? value.flatMap((v, i) => unknownOptions(v, resolved.items!, `${at}[${i}]`)) : [];
+  if (value === null || typeof value !== 'object' || !resolved.properties) return [];
+  return Object.entries(value).flatMap(([key, v]) => {
+    const path = at ? `${at}.${key}` : key;
+    const child = resolved.properties![key];
+    if (child) return unknownOptions(v, child, path);
+    return resolved.additionalProperties === false ? [path] : [];
+  });
+}
 
 export interface LoadedConfig {
   config: Configuration;
@@ -64,7 +88,14 @@ export async function checkConfig(root: string, configFile: string): Promise<Con
   try {
     loaded = await loadBuilderConfig(root, configFile);
   } catch (err) {
-    return { config: null, problems: [`${configFile} is not a valid electron-builder configuration: ${err instanceof Error ? err.message : String(err)}`] };
+    const problems = [`${configFile} is not a valid electron-builder configuration: ${err instanceof Error ? err.message : String(err)}`];
+    try {
+      const raw = await getConfig(root, path.resolve(root, configFile), null);
+      for (const option of new Set(unknownOptions(raw))) problems.push(`${configFile}: electron-builder has no option ${option} (misspelt, or in the wrong section?).`);
+    } catch {
+      // The file could not even be read: the first message says why.
+    }
+    return { config: null, problems };
   }
   const { config, pkg } = loaded;
   const problems = [
