@@ -27,16 +27,16 @@ console.log(`package:check: ${configFile} passes electron-builder's schema and V
 if (!args.includes('--static')) {
   const electronVersion = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-package-check-'));
+  let packed: string[];
   try {
     const dist = path.join(work, 'electron-dist');
     writeStandInElectron(dist, electronVersion);
     const pack = packLinuxDir(root, configFile, dist, path.join(work, 'out'));
-    if (!pack.ok) fail([`electron-builder could not pack the Linux app folder:\n${pack.log}`]);
-    const packed = await checkPackedApp(root, pack.appOutDir, config.executableName ?? 'vigil');
-    if (packed.length) fail(packed);
-    console.log(`package:check: electron-builder packed the Linux app folder around a stand-in Electron ${electronVersion}; app.asar, the unpacked native code and the fuses are as required.`);
+    packed = pack.ok ? await checkPackedApp(root, pack.appOutDir, config.executableName ?? 'vigil') : [`electron-builder could not pack the Linux app folder:\n${pack.log}`];
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+  if (packed.length) fail(packed);
+  console.log(`package:check: electron-builder packed the Linux app folder around a stand-in Electron ${electronVersion}; app.asar, the unpacked native code and the fuses are as required.`);
 }
 console.log(`package:check: done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
