@@ -26,6 +26,9 @@ import { VERSION } from './version';
 import { DroneService } from '../drones/drone-service';
 import { readDroneFile } from '../drones/drone-file';
 import { demoDrone } from '../drones/demo-drone';
+import { DEFAULT_MAINTENANCE, MaintenanceSchedule } from '../store/maintenance';
+import { WindowStates } from '../workspace/window-states';
+import { DEFAULT_LOG_ROTATION, logFile } from '../log/logger';
 
 export interface Runtime {
   handlers: Handlers;
@@ -55,7 +58,9 @@ export interface RuntimeHost {
 }
 
 export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): Promise<Runtime> {
-  const log = createLogger({ dir: path.join(options.dataDir, 'logs'), stderr: host.stderrLogs ?? true });
+  const startedAt = Date.now();
+  const rotation = { ...DEFAULT_LOG_ROTATION, ...options.log };
+  const log = createLogger({ dir: path.join(options.dataDir, 'logs'), stderr: host.stderrLogs ?? true, rotation });
   const actor = actorOf(options);
   const store = await Store.start(host.workerPath, path.join(options.dataDir, DATABASE_FILE));
   const opened = store.opened;
@@ -108,6 +113,22 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   }
   await ensureSync();
 
+  const policy = {
+    intervalMs: Math.round((options.maintenance?.backupEveryHours ?? DEFAULT_MAINTENANCE.intervalMs / 3_600_000) * 3_600_000),
+    keep: options.maintenance?.backupsKept ?? DEFAULT_MAINTENANCE.keep,
+  };
+  const maintenance = new MaintenanceSchedule({
+    store,
+    actor: { operatorId: 'system:maintenance', operatorName: 'Vigil', workstationId: actor.workstationId },
+    policy,
+    log: log.child({ part: 'maintenance' }),
+    // A failed check shows on every window through the store status.
+    onRun: () => void store.call('status').then((s) => bus.emit('store.status', s), () => undefined),
+  });
+  if (opened.state === 'ready') await maintenance.start();
+  const windowStates = new WindowStates({ store, actor, log: log.child({ part: 'window-state' }) });
+  let media: MediaService | null = null;
+
   let wall: WallService | null = null;
   const workspace = new Workspace({ store, bus, log: log.child({ part: 'workspace' }), actor, configured: options.displays ?? null });
   const drones = startDrones(options, bus, log.child({ part: 'drones' }));
@@ -129,10 +150,24 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     mapsDir: path.join(options.dataDir, MAPS_FOLDER),
     workspace,
     drones,
+    running: {
+      dataDir: options.dataDir,
+      startedAt,
+      log: { file: logFile(path.join(options.dataDir, 'logs')), maxSize: rotation.maxSize, maxFiles: rotation.maxFiles },
+      windowStates,
+      maintenance,
+      policy,
+      media: () => media,
+      async restartSync() {
+        await sync?.stop();
+        sync = null;
+        await ensureSync();
+      },
+    },
   });
   const videoLog = log.child({ part: 'video' });
   const softwareDecoder = softwareDecoderFactory(appRoot(), (why) => videoLog.warn({ why }, 'no software decoder: windows without a codec will say so'));
-  const media = new MediaService({
+  media = new MediaService({
     // Drone ids name the drone's feed, read once by the drone service; every other id is a camera.
     resolve: async (id, quality) => drones.source(id) ?? resolveCameraSource(store, id, quality),
     log: videoLog,
@@ -152,8 +187,10 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     },
     workspace,
     async close() {
+      maintenance.stop();
+      await windowStates.flush();
       wall?.close();
-      media.close();
+      media?.close();
       drones.close();
       await sync?.stop();
       await embedded?.close();

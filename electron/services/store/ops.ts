@@ -18,7 +18,7 @@ import { applyChanges, applySnapshotPage, readCursor, startResync } from './sync
 import type { Change, MutationResult, SnapshotPage, Stream } from '../../shared/sync/protocol';
 import { BasemapChoice, MapSettings, OnlineTileSource } from '../../shared/domain/tile-source';
 import { SavedAssignment, type SavedDisplay } from '../../shared/workspace/assignment';
-import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator, writeLargeSetting, writeSetting } from './writers';
+import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator, writeLargeSetting, writeSetting, writeViewState } from './writers';
 
 const MAP_SOURCES_KEY = 'map.onlineSources';
 const MAP_BASEMAP_KEY = 'map.basemap';
@@ -192,6 +192,15 @@ export function createOps(state: StoreState) {
       return saved.success ? saved.data : [];
     },
     setDisplayRoles: (a: { actor: Actor; saved: SavedDisplay[] }) => writeSetting(state.ready, a.actor, DISPLAY_ROLES_KEY, a.saved, 'workspace.display-roles'),
+    /** What the windows of a role last showed, as stored (main validates it); several roles in one transaction. */
+    getViewState: (a: { workstationId: string; key: string }): unknown => readSetting(state.ready, a.workstationId, a.key),
+    saveViewStates: (a: { workstationId: string; entries: Array<{ key: string; value: unknown }> }) =>
+      state.ready.transaction(() => {
+        for (const e of a.entries) writeViewState(state.ready, a.workstationId, e.key, e.value);
+      }).immediate(),
+    /** Keeps a stored value that could not be used under another key, audited, so nothing stored is lost. */
+    saveSettingAside: (a: { actor: Actor; key: string; value: unknown; action: string; reason: string }) =>
+      writeLargeSetting(state.ready, a.actor, a.key, a.value, { action: a.action, targetKind: 'setting', targetId: a.key, details: { reason: a.reason } }),
     /** An operator action that changes no table here (a map import): its audit row alone. */
     audit: (a: { actor: Actor; action: string; details: Record<string, unknown> }) => recordAction(state.ready, a.actor, a.action, a.details),
     close: () => state.close(),
