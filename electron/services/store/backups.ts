@@ -86,10 +86,24 @@ export async function backupDatabase(db: Database.Database, dir: string, at: num
   const name = freeName(dir, 'vigil', at);
   const file = path.join(dir, name);
   await db.backup(file);
+  selfContained(file);
   const verdict = verifyDatabase(file, Date.now());
   const check: IntegrityResult = verdict.ok ? verdict.check : { at: Date.now(), ok: false, detail: `${verdict.reason}: ${verdict.message}` };
   fs.writeFileSync(file + CHECK_SUFFIX, JSON.stringify(check));
   return { name, kind: 'backup', at, size: fs.statSync(file).size, check };
+}
+
+/**
+ * The copy keeps the live database's WAL mode, so merely opening it would leave -wal/-shm files
+ * beside it; in rollback-journal mode a backup is one file that can be carried or copied alone.
+ */
+function selfContained(file: string): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
 }
 
 /** Every backup and set-aside database in the folder, newest first. */
@@ -138,8 +152,7 @@ export function backupsToPrune(backups: readonly BackupInfo[], keep: number): st
 export function pruneBackups(dir: string, keep: number): string[] {
   const pruned = backupsToPrune(listBackups(dir), keep);
   for (const name of pruned) {
-    fs.rmSync(path.join(dir, name), { force: true });
-    fs.rmSync(path.join(dir, name + CHECK_SUFFIX), { force: true });
+    for (const suffix of ['', '-wal', '-shm', CHECK_SUFFIX]) fs.rmSync(path.join(dir, name + suffix), { force: true });
   }
   return pruned;
 }
