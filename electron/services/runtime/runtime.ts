@@ -189,6 +189,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     async close() {
       maintenance.stop();
       await windowStates.flush();
+      await workspace.flushRemembered();
       wall?.close();
       media?.close();
       drones.close();
