@@ -80,7 +80,7 @@ export function BackupList({ backups }: { backups: Backups | null }) {
                 </td>
                 <td>
                   {confirming === b.name ? (
-                    <span role="group" aria-label={t('diagnostics.backups.confirmQuestion', { name: b.name })}>
+                    <span role="group" aria-label={t('diagnostics.backups.confirmQuestion', { name: b.name })} onKeyDown={(e) => e.key === 'Escape' && !busy && setConfirming(null)}>
                       <span className="confirm-question">{t('diagnostics.backups.confirmQuestion', { name: b.name })}</span>{' '}
                       <button ref={confirmRef} type="button" className="primary danger" data-testid="backup-restore-confirm" disabled={busy} onClick={() => void restore(b.name)}>
                         {t('diagnostics.backups.confirm')}
