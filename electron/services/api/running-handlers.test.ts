@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 async function start(dataDir: string) {
-  const rt = await startTestRuntime(dataDir);
+  const rt = await startTestRuntime(dataDir, { maintenance: { schedule: true } });
   running.push(rt);
   let id = 0;
   const request = (method: string, params: unknown) => dispatch({ kind: 'request', id: ++id, method, params }, rt.handlers, rt.log, 'test');

@@ -17,8 +17,8 @@ export interface RunningDeps {
   policy: MaintenancePolicy;
   /** Streams and their meters; null until the media service has started. */
   media: () => Pick<MediaService, 'health'> | null;
-  /** After a restore: sync starts again on the restored database (its cursors and outbox). */
-  restartSync(): Promise<void>;
+  /** Runs `work` with sync stopped, then starts sync again on whatever database is open then (its cursors and outbox). */
+  withSyncStopped<T>(work: () => Promise<T>): Promise<T>;
 }
 
 type Running = Extract<Method, 'workspace.windowState' | 'workspace.saveWindowState' | 'diagnostics.get' | `backups.${string}`>;
@@ -89,14 +89,14 @@ export function runningHandlers(d: ServiceDeps, r: RunningDeps): Pick<Handlers, 
       return made;
     },
     'backups.restore': async (p) => {
+      await r.maintenance.settled();
       await r.windowStates.flush();
-      const result = await d.store.call('restoreBackup', { actor: d.actor, name: p.name });
+      const result = await r.withSyncStopped(() => d.store.call('restoreBackup', { actor: d.actor, name: p.name }));
       if (!result.ok) {
         d.log.warn({ action: 'backups.restore', name: p.name, reason: result.reason, message: result.message }, 'backup restore refused');
         return result;
       }
       d.log.warn({ action: 'backups.restore', name: p.name, setAside: result.setAside, unsentSetAside: result.unsentSetAside }, 'database restored from a backup');
-      await r.restartSync();
       const status = await d.store.call('status');
       d.bus.emit('store.status', status);
       return result;

@@ -125,7 +125,12 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     // A failed check shows on every window through the store status.
     onRun: () => void store.call('status').then((s) => bus.emit('store.status', s), () => undefined),
   });
-  if (opened.state === 'ready') await maintenance.start();
+  const scheduled = options.maintenance?.schedule ?? true;
+  if (scheduled && opened.state === 'ready') await maintenance.start();
+  // A database recovered or restored after a damaged start gets its schedule then.
+  bus.subscribe((e) => {
+    if (scheduled && e.name === 'store.status' && (e.payload as { state: string }).state === 'ready') void maintenance.start().catch(() => undefined);
+  });
   const windowStates = new WindowStates({ store, actor, log: log.child({ part: 'window-state' }) });
   let media: MediaService | null = null;
 
@@ -158,10 +163,14 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       maintenance,
       policy,
       media: () => media,
-      async restartSync() {
+      async withSyncStopped(work) {
         await sync?.stop();
         sync = null;
-        await ensureSync();
+        try {
+          return await work();
+        } finally {
+          await ensureSync().catch((err: unknown) => log.error({ err }, 'sync could not start'));
+        }
       },
     },
   });

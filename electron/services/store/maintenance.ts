@@ -38,13 +38,17 @@ export class MaintenanceSchedule {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<BackupInfo | null> | null = null;
   private stopped = false;
+  private started = false;
   private readonly now: () => number;
 
   constructor(private readonly d: MaintenanceDeps) {
     this.now = d.now ?? Date.now;
   }
 
+  /** Arms the schedule (once; a database recovered or restored later starts it then). */
   async start(): Promise<void> {
+    if (this.started || this.stopped) return;
+    this.started = true;
     const { backups } = await this.d.store.call('listBackups');
     const last = backups.find((b) => b.kind === 'backup')?.at ?? null;
     this.arm(nextRunAt(last, this.now(), this.d.policy.intervalMs));
@@ -57,6 +61,11 @@ export class MaintenanceSchedule {
       if (!this.stopped) this.arm(this.now() + this.d.policy.intervalMs);
     });
     return this.running;
+  }
+
+  /** Resolves once no run is in progress (a restore must not close the database under a backup). */
+  async settled(): Promise<void> {
+    await this.running?.catch(() => undefined);
   }
 
   stop(): void {

@@ -12,7 +12,7 @@ type Said = { tone: 'ok' | 'bad'; text: string } | null;
  * The database backups: "back up now", and restore (asked twice; the database in use is moved
  * into the backups folder first). Main refuses a backup that fails its check and says why.
  */
-export function BackupList({ backups }: { backups: Backups | null }) {
+export function BackupList({ backups, canBackUp = true }: { backups: Backups | null; canBackUp?: boolean }) {
   const { t } = useTranslation();
   const main = useMain();
   const language = useConsole((s) => s.language);
@@ -45,9 +45,11 @@ export function BackupList({ backups }: { backups: Backups | null }) {
       <div className="pane-head">
         <h2 id="diag-backups-title">{t('diagnostics.backups.title')}</h2>
         {backups && <span className="muted">{t('diagnostics.backups.policy', { hours: Math.round(backups.intervalMs / 3_600_000), keep: backups.keep })}</span>}
-        <button type="button" className="primary" data-testid="backup-now" disabled={busy} onClick={() => void backupNow()}>
-          {t('diagnostics.backups.now')}
-        </button>
+        {canBackUp && (
+          <button type="button" className="primary" data-testid="backup-now" disabled={busy} onClick={() => void backupNow()}>
+            {t('diagnostics.backups.now')}
+          </button>
+        )}
       </div>
       {said && (
         <p className={`diag-said tone-${said.tone}`} role="status" data-testid="backup-said">
