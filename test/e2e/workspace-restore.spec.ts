@@ -68,7 +68,6 @@ async function expectRestored(browser: Browser, host: HostProcess, arranged: { i
 for (const how of ['SIGTERM', 'SIGKILL'] as const) {
   test(`restart restores the workspace (${how === 'SIGTERM' ? 'clean stop' : 'killed without a clean shutdown'})`, async ({ page, browser, dataDir }) => {
     let host = await spawnBrowserHost(DIST, dataDir, ARGS);
-    let second: HostProcess | null = null;
     try {
       await page.goto(pairing(host));
       const arranged = await arrange(page);
@@ -92,10 +91,9 @@ for (const how of ['SIGTERM', 'SIGKILL'] as const) {
       await page.close();
       await stop(host, how);
 
-      second = await spawnBrowserHost(DIST, dataDir, ARGS);
-      host = second;
-      await expectRestored(browser, second, arranged);
-      const again = await pairedClient(second);
+      host = await spawnBrowserHost(DIST, dataDir, ARGS);
+      await expectRestored(browser, host, arranged);
+      const again = await pairedClient(host);
       const wallAfter = (await again.request('wall.state', {})).result as WallSeen;
       again.ws.close();
       expect({ model: wallAfter.model, layout: wallAfter.layout, sources: wallAfter.sources }).toEqual({ model: wallBefore.model, layout: wallBefore.layout, sources: wallBefore.sources });
