@@ -166,7 +166,12 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
       for (const ws of mediaClients) ws.close(1001, 'host stopping');
       wss.close();
       mediaWss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser that keeps its connections open (or never answers the close frame) must not
+      // keep the services from stopping and saving what they hold.
+      server.closeAllConnections();
+      for (const ws of [...clients, ...mediaClients]) ws.terminate();
+      await closed;
     },
   };
 }

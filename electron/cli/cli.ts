@@ -28,6 +28,17 @@ function displaysFile(value: string): ReturnType<typeof readDisplaysFile> {
   }
 }
 
+function hours(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0.1 || n > 24 * 7) throw new InvalidArgumentError('hours between 0.1 and 168');
+  return n;
+}
+
+function logSize(value: string): string {
+  if (!/^[1-9]\d{0,5}[KMG]$/.test(value)) throw new InvalidArgumentError('a size like 10M, 512K or 1G');
+  return value;
+}
+
 function hubUrl(value: string): string {
   try {
     const u = new URL(value);
@@ -61,7 +72,11 @@ program
   .option('--port <port>', 'browser host: port (0 picks a free one)', port, 7410)
   .option('--no-open', 'browser host: print the address instead of opening a Chromium app window')
   .option('--displays <file>', 'browser host: this workstation\'s monitors, a JSON list (see docs/operations.md); Electron reads them from the system', displaysFile)
-  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; demoIncidentsPerHour: number; demoCameras: number; demoCameraFile?: string; demoDrone?: boolean; droneFile?: string; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean; displays?: ReturnType<typeof readDisplaysFile> }) => {
+  .option('--backup-every <hours>', 'check and back up the database this often (see docs/operations.md, "Running for months")', hours, 6)
+  .option('--backups-kept <n>', 'scheduled and manual backups kept in <data>/backups', count, 14)
+  .option('--log-max-size <size>', 'rotate vigil.log at this size', logSize, '10M')
+  .option('--log-max-files <n>', 'rotated log files kept', count, 10)
+  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; demoIncidentsPerHour: number; demoCameras: number; demoCameraFile?: string; demoDrone?: boolean; droneFile?: string; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean; displays?: ReturnType<typeof readDisplaysFile>; backupEvery: number; backupsKept: number; logMaxSize: string; logMaxFiles: number }) => {
     if (o.hub && !defaults.hubSecret) throw new Error('--hub needs this workstation\'s secret at the hub in VIGIL_HUB_SECRET');
     await start({
       host: o.host,
@@ -76,6 +91,8 @@ program
       port: o.port,
       open: o.open,
       ...(o.displays ? { displays: o.displays } : {}),
+      maintenance: { backupEveryHours: o.backupEvery, backupsKept: Math.max(1, o.backupsKept) },
+      log: { maxSize: o.logMaxSize, maxFiles: Math.max(1, o.logMaxFiles) },
     });
   });
 

@@ -9,7 +9,7 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenAllContents } from './hardening';
 import { serveMediaPorts } from './media-port';
 import { IPC_EVENT, IPC_REQUEST } from '../shared/contract/ipc-channels';
-import { allWindows, openRoleWindow, roleOf } from './windows';
+import { allWindows, onRoleWindowsChanged, openRoleWindow, roleOf, roleWindows } from './windows';
 import { followDisplays } from './displays';
 
 const OPTIONS_FLAG = '--vigil-options=';
@@ -27,6 +27,7 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let runtime: Runtime | null = null;
+let quitting = false;
 
 async function start(): Promise<void> {
   const options = readOptions();
@@ -63,6 +64,12 @@ async function start(): Promise<void> {
   rt.bus.subscribe((event) => {
     for (const win of allWindows()) win.webContents.send(IPC_EVENT, event);
   });
+  // The windows open when Vigil last ran (stopped or crashed) come back where they were; from now
+  // on every open, close and move is kept — except the closing of them all as Vigil quits.
+  await rt.workspace.restoreOpenWindows();
+  onRoleWindowsChanged(() => {
+    if (!quitting) rt.workspace.rememberOpen(roleWindows());
+  });
   // Opens the console and every window the saved display roles ask for, each on its display.
   await followDisplays(rt.workspace, preload, rt.log.child({ part: 'displays' }));
   // Should the system report no usable display at all, the console still opens (default size).
@@ -73,6 +80,9 @@ app.on('second-instance', () => {
   allWindows()[0]?.focus();
 });
 app.on('window-all-closed', () => app.quit());
+app.on('before-quit', () => {
+  quitting = true;
+});
 app.on('will-quit', (event) => {
   if (!runtime) return;
   event.preventDefault();

@@ -8,6 +8,12 @@ import { APP_ORIGIN } from './app-protocol';
 
 /** Keyed by role, and wall outputs by their monitor (`wall-output:r1c1`): one window each. */
 const windows = new Map<string, { win: BrowserWindow; window: RoleWindow }>();
+let changed: () => void = () => undefined;
+
+/** Told whenever a role window opens, closes, moves or is resized (main keeps them for the next start). */
+export function onRoleWindowsChanged(listener: () => void): void {
+  changed = listener;
+}
 
 /**
  * One window per role; asking again focuses the existing one. `bounds` come from the
@@ -40,7 +46,15 @@ export async function openRoleWindow(w: RoleWindow, preloadPath: string, bounds:
   });
   windows.set(key, { win, window: w });
   win.once('ready-to-show', () => win.show());
-  win.on('closed', () => windows.delete(key));
+  win.on('closed', () => {
+    windows.delete(key);
+    changed();
+  });
+  win.on('moved', () => changed());
+  win.on('resized', () => changed());
+  win.on('enter-full-screen', () => changed());
+  win.on('leave-full-screen', () => changed());
+  changed();
   const query = new URLSearchParams({ role: w.role, ...(output ? { monitor: w.monitor ?? 'all' } : {}) });
   await win.loadURL(`${APP_ORIGIN}/index.html?${query}`);
   return win;

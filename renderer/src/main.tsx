@@ -12,6 +12,7 @@ import { WallContext } from './wall/wall-context';
 import { linkToWall } from './wall/wall-link';
 import { useConsole } from './state/console-store';
 import { viewOfRole, windowRole } from './shell/window-role';
+import { linkWindowState } from './state/window-state-link';
 import './styles/app.css';
 import './styles/video.css';
 import './styles/wall.css';
@@ -32,6 +33,7 @@ if (role === 'wall-output') {
   );
 } else {
   useConsole.getState().setView(viewOfRole(role));
+  linkWindowState(transport, role);
   const wall = linkToWall(transport);
   root.render(
     <StrictMode>

@@ -14,6 +14,7 @@ import type { Store } from '../store/store';
 import type { EventBus } from './event-bus';
 import type { WallService } from '../wall/wall-service';
 import type { Workspace } from '../workspace/workspace';
+import { runningHandlers, type RunningDeps } from './running-handlers';
 
 export interface ServiceDeps {
   store: Store;
@@ -37,6 +38,8 @@ export interface ServiceDeps {
   workspace: Workspace;
   /** The drones this workstation receives (services/drones); absent: none. */
   drones?: { list(): Result<'drones.list'>['drones']; telemetry(): Result<'drones.list'>['telemetry'] };
+  /** Window state, diagnostics, backups (running-handlers.ts). */
+  running: RunningDeps;
 }
 
 /** Which window or browser client asked (one connection each). */
@@ -186,6 +189,7 @@ export function createHandlers(d: ServiceDeps): Handlers {
     'workspace.reportDisplays': (p) => d.workspace.setDisplays(p.source, p.displays),
     // Drones
     'drones.list': async () => ({ drones: d.drones?.list() ?? [], telemetry: d.drones?.telemetry() ?? [] }),
+    ...runningHandlers(d, d.running),
   };
 }
 

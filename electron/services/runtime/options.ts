@@ -19,6 +19,9 @@ export interface RuntimeOptions {
   displays?: readonly Display[];
   /** Drones received (docs/drones.md): a drone file (`--drone-file`) and/or the generated demo drone (`--demo-drone`). */
   drones?: { file?: string; demo?: boolean };
+  /** Backup schedule and log rotation (operations.md, "Running for months"); defaults when absent. */
+  maintenance?: { backupEveryHours?: number; backupsKept?: number; /** false: no scheduled runs (tests that count rows); "back up now" still works. */ schedule?: boolean };
+  log?: { maxSize?: string; maxFiles?: number };
 }
 
 export function defaultDataDir(): string {

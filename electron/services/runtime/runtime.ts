@@ -26,6 +26,9 @@ import { VERSION } from './version';
 import { DroneService } from '../drones/drone-service';
 import { readDroneFile } from '../drones/drone-file';
 import { demoDrone } from '../drones/demo-drone';
+import { DEFAULT_MAINTENANCE, MaintenanceSchedule } from '../store/maintenance';
+import { WindowStates } from '../workspace/window-states';
+import { DEFAULT_LOG_ROTATION, logFile } from '../log/logger';
 
 export interface Runtime {
   handlers: Handlers;
@@ -55,7 +58,9 @@ export interface RuntimeHost {
 }
 
 export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): Promise<Runtime> {
-  const log = createLogger({ dir: path.join(options.dataDir, 'logs'), stderr: host.stderrLogs ?? true });
+  const startedAt = Date.now();
+  const rotation = { ...DEFAULT_LOG_ROTATION, ...options.log };
+  const log = createLogger({ dir: path.join(options.dataDir, 'logs'), stderr: host.stderrLogs ?? true, rotation });
   const actor = actorOf(options);
   const store = await Store.start(host.workerPath, path.join(options.dataDir, DATABASE_FILE));
   const opened = store.opened;
@@ -108,6 +113,27 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   }
   await ensureSync();
 
+  const policy = {
+    intervalMs: Math.round((options.maintenance?.backupEveryHours ?? DEFAULT_MAINTENANCE.intervalMs / 3_600_000) * 3_600_000),
+    keep: options.maintenance?.backupsKept ?? DEFAULT_MAINTENANCE.keep,
+  };
+  const maintenance = new MaintenanceSchedule({
+    store,
+    actor: { operatorId: 'system:maintenance', operatorName: 'Vigil', workstationId: actor.workstationId },
+    policy,
+    log: log.child({ part: 'maintenance' }),
+    // A failed check shows on every window through the store status.
+    onRun: () => void store.call('status').then((s) => bus.emit('store.status', s), () => undefined),
+  });
+  const scheduled = options.maintenance?.schedule ?? true;
+  if (scheduled && opened.state === 'ready') await maintenance.start();
+  // A database recovered or restored after a damaged start gets its schedule then.
+  bus.subscribe((e) => {
+    if (scheduled && e.name === 'store.status' && (e.payload as { state: string }).state === 'ready') void maintenance.start().catch(() => undefined);
+  });
+  const windowStates = new WindowStates({ store, actor, log: log.child({ part: 'window-state' }) });
+  let media: MediaService | null = null;
+
   let wall: WallService | null = null;
   const workspace = new Workspace({ store, bus, log: log.child({ part: 'workspace' }), actor, configured: options.displays ?? null });
   const drones = startDrones(options, bus, log.child({ part: 'drones' }));
@@ -129,10 +155,28 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     mapsDir: path.join(options.dataDir, MAPS_FOLDER),
     workspace,
     drones,
+    running: {
+      dataDir: options.dataDir,
+      startedAt,
+      log: { file: logFile(path.join(options.dataDir, 'logs')), maxSize: rotation.maxSize, maxFiles: rotation.maxFiles },
+      windowStates,
+      maintenance,
+      policy,
+      media: () => media,
+      async withSyncStopped(work) {
+        await sync?.stop();
+        sync = null;
+        try {
+          return await work();
+        } finally {
+          await ensureSync().catch((err: unknown) => log.error({ err }, 'sync could not start'));
+        }
+      },
+    },
   });
   const videoLog = log.child({ part: 'video' });
   const softwareDecoder = softwareDecoderFactory(appRoot(), (why) => videoLog.warn({ why }, 'no software decoder: windows without a codec will say so'));
-  const media = new MediaService({
+  media = new MediaService({
     // Drone ids name the drone's feed, read once by the drone service; every other id is a camera.
     resolve: async (id, quality) => drones.source(id) ?? resolveCameraSource(store, id, quality),
     log: videoLog,
@@ -152,8 +196,11 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     },
     workspace,
     async close() {
+      maintenance.stop();
+      await windowStates.flush();
+      await workspace.flushRemembered();
       wall?.close();
-      media.close();
+      media?.close();
       drones.close();
       await sync?.stop();
       await embedded?.close();

@@ -4,7 +4,13 @@ import type Database from 'better-sqlite3';
 import type { StoreStatus } from '../../shared/contract/status';
 import type { Actor, Language } from '../../shared/domain/identity';
 import type { IncidentStatus, NewIncident } from '../../shared/domain/incident';
+import fs from 'node:fs';
+import path from 'node:path';
 import { moveAside, openStore } from './open';
+import { BACKUP_FOLDER, backupDatabase, integrityCheck, lastCheck, listBackups, pruneBackups, recordCheck, verifyDatabase } from './backups';
+import { continueNumbering, outboxNumbering, putBack, setAside, type OutboxNumbering } from './restore';
+import type { BackupInfo, IntegrityResult, RestoreResult } from '../../shared/contract/maintenance';
+import { appendAudit } from './audit';
 import { countRows, listVideoPoints, videoSource } from './readers';
 import { chronology, incidentPlan, listIncidents, listRejections, listUnits, overlayIncident } from './overlay';
 import { addNoteAction, assignmentAction, clientId, createIncidentAction, outboxBatch, outboxCounts, planStepAction, recordResults, setStatusAction } from './outbox';
@@ -12,7 +18,7 @@ import { applyChanges, applySnapshotPage, readCursor, startResync } from './sync
 import type { Change, MutationResult, SnapshotPage, Stream } from '../../shared/sync/protocol';
 import { BasemapChoice, MapSettings, OnlineTileSource } from '../../shared/domain/tile-source';
 import { SavedAssignment, type SavedDisplay } from '../../shared/workspace/assignment';
-import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator, writeLargeSetting, writeSetting } from './writers';
+import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator, writeLargeSetting, writeSetting, writeViewState } from './writers';
 
 const MAP_SOURCES_KEY = 'map.onlineSources';
 const MAP_BASEMAP_KEY = 'map.basemap';
@@ -37,7 +43,8 @@ export class StoreState {
     const result = openStore(this.file);
     if ('db' in result) {
       this.db = result.db;
-      this.status = result.status;
+      const check = lastCheck(result.db);
+      this.status = check ? { ...result.status, lastCheck: check } : result.status;
     } else {
       this.status = result;
     }
@@ -66,6 +73,67 @@ export class StoreState {
   close(): void {
     this.db?.close();
     this.db = null;
+  }
+
+  get backupsDir(): string {
+    return path.join(path.dirname(this.file), BACKUP_FOLDER);
+  }
+
+  /** Checks the live database; a failure shows on every window (store status) until a check passes. */
+  checkIntegrity(actor: Actor): IntegrityResult {
+    const db = this.ready;
+    const result = integrityCheck(db, Date.now());
+    db.transaction(() => {
+      recordCheck(db, result);
+      appendAudit(db, actor, result.at, { action: 'store.integrity-check', targetKind: 'database', details: { ok: result.ok, detail: result.detail } });
+    }).immediate();
+    if (this.status.state === 'ready') this.status = { ...this.status, lastCheck: result };
+    return result;
+  }
+
+  /** An online backup, checked, audited, then the oldest beyond `keep` pruned. */
+  async backup(actor: Actor, keep: number, why: 'scheduled' | 'manual'): Promise<BackupInfo> {
+    const db = this.ready;
+    const made = await backupDatabase(db, this.backupsDir, Date.now());
+    const pruned = pruneBackups(this.backupsDir, keep);
+    appendAudit(db, actor, Date.now(), { action: 'store.backup', targetKind: 'backup', targetId: made.name, details: { why, size: made.size, verified: made.check?.ok ?? false, check: made.check?.detail ?? null, pruned } });
+    return made;
+  }
+
+  /**
+   * Replaces the live database with a backup after checking the backup; the live one is moved
+   * whole into the backups folder first. A backup that fails its check is refused and nothing
+   * is touched.
+   */
+  restore(actor: Actor, name: string): RestoreResult {
+    const source = path.join(this.backupsDir, name);
+    const verdict = verifyDatabase(source, Date.now());
+    if (!verdict.ok) {
+      if (this.db) appendAudit(this.db, actor, Date.now(), { action: 'store.restore-refused', targetKind: 'backup', targetId: name, details: { reason: verdict.reason, message: verdict.message } });
+      return verdict;
+    }
+    const replaced: OutboxNumbering | null = this.db ? outboxNumbering(this.db) : null;
+    const before = this.status;
+    this.close();
+    const aside = setAside(this.file, this.backupsDir, Date.now());
+    fs.copyFileSync(source, this.file);
+    const reopened = this.open();
+    if (reopened.state !== 'ready' || !this.db) {
+      putBack(this.file, this.backupsDir, aside);
+      this.open();
+      throw new Error(`the restored copy of ${name} could not be opened (${reopened.state === 'damaged' ? reopened.detail : reopened.state}); the database in use was put back`);
+    }
+    const numbering = replaced ? continueNumbering(this.db, replaced) : null;
+    const db = this.db;
+    db.transaction(() => {
+      appendAudit(db, actor, Date.now(), {
+        action: 'store.restore',
+        targetKind: 'backup',
+        targetId: name,
+        details: { setAside: aside, replacedState: before.state, unsentSetAside: replaced?.unsent ?? 0, numbering },
+      });
+    }).immediate();
+    return { ok: true, setAside: aside, unsentSetAside: replaced?.unsent ?? 0 };
   }
 }
 
@@ -124,9 +192,37 @@ export function createOps(state: StoreState) {
       return saved.success ? saved.data : [];
     },
     setDisplayRoles: (a: { actor: Actor; saved: SavedDisplay[] }) => writeSetting(state.ready, a.actor, DISPLAY_ROLES_KEY, a.saved, 'workspace.display-roles'),
+    /** What the windows of a role last showed, as stored (main validates it); several roles in one transaction. */
+    getViewState: (a: { workstationId: string; key: string }): unknown => readSetting(state.ready, a.workstationId, a.key),
+    saveViewStates: (a: { workstationId: string; entries: Array<{ key: string; value: unknown }> }) =>
+      state.ready.transaction(() => {
+        for (const e of a.entries) writeViewState(state.ready, a.workstationId, e.key, e.value);
+      }).immediate(),
+    /** Keeps a stored value that could not be used under another key, audited, so nothing stored is lost. */
+    saveSettingAside: (a: { actor: Actor; key: string; value: unknown; action: string; reason: string }) =>
+      writeLargeSetting(state.ready, a.actor, a.key, a.value, { action: a.action, targetKind: 'setting', targetId: a.key, details: { reason: a.reason } }),
     /** An operator action that changes no table here (a map import): its audit row alone. */
     audit: (a: { actor: Actor; action: string; details: Record<string, unknown> }) => recordAction(state.ready, a.actor, a.action, a.details),
     close: () => state.close(),
+    // Running for months (operations.md): integrity check, backups, restore.
+    checkIntegrity: (a: { actor: Actor }) => state.checkIntegrity(a.actor),
+    backup: (a: { actor: Actor; keep: number; why: 'scheduled' | 'manual' }) => state.backup(a.actor, a.keep, a.why),
+    listBackups: () => ({ folder: state.backupsDir, backups: listBackups(state.backupsDir) }),
+    restoreBackup: (a: { actor: Actor; name: string }) => state.restore(a.actor, a.name),
+    /** The figures of the diagnostics view that live in the database. */
+    maintenanceFacts: () => {
+      const db = state.ready;
+      const numbering = outboxNumbering(db);
+      const oldest = (db.prepare("SELECT min(created_at) AS at FROM sync_outbox WHERE state = 'pending'").get() as { at: number | null }).at;
+      const depth = (db.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
+      return {
+        clientId: numbering.clientId,
+        cursors: (['incidents', 'video_points'] as const).map((stream) => ({ stream, cursor: readCursor(db, stream) })),
+        outboxDepth: depth,
+        oldestPendingAt: oldest,
+        lastCheck: lastCheck(db),
+      };
+    },
     counts: () => ({
       incidents: countRows(state.ready, 'incidents'),
       videoPoints: countRows(state.ready, 'video_points'),

@@ -4,7 +4,7 @@ import type { OpName, StoreOps } from './ops';
 import { OPENED_REPLY_ID, type WorkerReply, type WorkerRequest } from './worker-protocol';
 
 type Args<K extends OpName> = Parameters<StoreOps[K]> extends [infer A] ? A : undefined;
-type Value<K extends OpName> = ReturnType<StoreOps[K]>;
+type Value<K extends OpName> = Awaited<ReturnType<StoreOps[K]>>;
 
 export class StoreCallError extends Error {
   constructor(readonly code: string | null, message: string, name: string) {

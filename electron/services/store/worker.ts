@@ -10,17 +10,30 @@ if (!port) throw new Error('store worker must run in a worker thread');
 const state = new StoreState((workerData as { file: string }).file);
 const ops = createOps(state);
 
+function failure(id: number, err: unknown): WorkerReply {
+  const e = err as Error & { code?: string };
+  return { id, ok: false, error: { name: e.name, code: e.code ?? null, message: e.message } };
+}
+
 port.on('message', (msg: WorkerRequest) => {
-  let reply: WorkerReply;
+  let value: unknown;
   try {
     const op = ops[msg.op as OpName] as (args: unknown) => unknown;
     if (typeof op !== 'function') throw new Error(`unknown store op ${msg.op}`);
-    reply = { id: msg.id, ok: true, value: op(msg.args) };
+    value = op(msg.args);
   } catch (err) {
-    const e = err as Error & { code?: string };
-    reply = { id: msg.id, ok: false, error: { name: e.name, code: e.code ?? null, message: e.message } };
+    port.postMessage(failure(msg.id, err));
+    return;
   }
-  port.postMessage(reply);
+  // An online backup runs in steps between other calls; everything else answers at once.
+  if (value instanceof Promise) {
+    value.then(
+      (v: unknown) => port.postMessage({ id: msg.id, ok: true, value: v } satisfies WorkerReply),
+      (err: unknown) => port.postMessage(failure(msg.id, err)),
+    );
+  } else {
+    port.postMessage({ id: msg.id, ok: true, value } satisfies WorkerReply);
+  }
 });
 
 // Opening runs after the listener is in place; messages queue until then.

@@ -96,3 +96,14 @@ export function dismissRejection(db: Database, actor: Actor, mutationId: string,
 export function recordAction(db: Database, actor: Actor, action: string, details: Record<string, unknown>, clock: Clock = systemClock): void {
   db.transaction(() => appendAudit(db, actor, clock.now(), { action, details })).immediate();
 }
+
+/**
+ * What a window shows (its view, grid, selection): kept on every change without an audit row —
+ * it is where the operator looks, not an action, and would bury the audit log.
+ */
+export function writeViewState(db: Database, workstationId: string, key: string, value: unknown, clock: Clock = systemClock): void {
+  prep(db,
+    `INSERT INTO workspace_settings (workstation_id, key, value, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (workstation_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(workstationId, key, JSON.stringify(value), clock.now());
+}

@@ -71,6 +71,13 @@ export class CameraStream {
     this.statsTimer = setInterval(() => this.publishStats(), STATS_EVERY_MS);
   }
 
+  /** The latest meter readings (diagnostics view); null before the first second has passed. */
+  lastStats: StreamStats | null = null;
+
+  get state(): StreamStatus['state'] {
+    return this.status.state;
+  }
+
   get viewerCount(): number {
     return this.viewers.size;
   }
@@ -204,6 +211,7 @@ export class CameraStream {
       droppedPictures: this.dropped + (this.client?.stats?.droppedUnits ?? 0),
     };
     this.window = { pictures: 0, bytes: 0, since: now };
+    this.lastStats = stats;
     for (const v of this.viewers) v.stats(stats);
   }
 }

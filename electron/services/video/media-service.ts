@@ -3,7 +3,7 @@
 // per camera stream across all connections, and sends each connection every picture once, with
 // its own backpressure so one slow window never holds up the others.
 import type { Logger } from '../log/logger';
-import { encodeFrame, encodeRawFrame, MediaClientMessage, type MediaServerMessage, type StreamQuality } from '../../shared/contract/media';
+import { encodeFrame, encodeRawFrame, MediaClientMessage, type MediaServerMessage, type StreamQuality, type StreamStats } from '../../shared/contract/media';
 import type { StreamFormat } from '../../shared/video/stream-format';
 import { CameraStream, type CameraStreamOptions, type Picture, type StreamStatus, type StreamViewer } from './camera-stream';
 import type { RtspError } from './rtsp-error';
@@ -109,6 +109,14 @@ export class MediaService {
 
   get openStreams(): number {
     return this.streams.size;
+  }
+
+  /** Each open stream's state and meters, keyed `<camera id>:<quality>` (never its address). */
+  health(): Array<{ id: string; quality: string; state: string; viewers: number; stats: StreamStats | null }> {
+    return [...this.streams].map(([key, s]) => {
+      const at = key.lastIndexOf(':');
+      return { id: key.slice(0, at), quality: key.slice(at + 1), state: s.state, viewers: s.viewerCount, stats: s.lastStats };
+    });
   }
 
   close(): void {

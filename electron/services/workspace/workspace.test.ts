@@ -146,4 +146,51 @@ describe('workspace requests (real runtime and database)', () => {
     await rt.workspace.setDisplays('system', [left, centre]);
     expect(applied).toHaveLength(count);
   });
+
+  it('reopens at start the windows that were open when the workstation stopped (or crashed), where they were', async () => {
+    const dir = tempDir();
+    const fakeHost = (rt: Runtime, open: Map<string, WindowNow>) =>
+      rt.workspace.attach({
+        openWindows: () => [...open.values()],
+        apply: async (placements, openMissing) => {
+          for (const p of placements) if (open.has(p.key) || openMissing) open.set(p.key, { role: p.role, ...(p.monitor ? { monitor: p.monitor } : {}), bounds: p.bounds });
+        },
+      });
+    const first = await start(dir, undefined);
+    const before = new Map<string, WindowNow>();
+    fakeHost(first.rt, before);
+    await first.rt.workspace.restoreOpenWindows();
+    await first.rt.workspace.setDisplays('system', [left, centre], true);
+    // The operator opens a map on the left monitor and a wall output, then moves the map.
+    before.set('map', { role: 'map', bounds: { x: -1800, y: 100, width: 1200, height: 800 } });
+    before.set('wall-output:r1c1', { role: 'wall-output', monitor: 'r1c1', bounds: { x: 100, y: 100, width: 800, height: 600 } });
+    first.rt.workspace.rememberOpen([...before.values()]);
+    // Written before the next start whether or not the services stopped cleanly: here, at once.
+    await first.rt.workspace.flushRemembered();
+    await first.rt.close();
+    running.splice(running.indexOf(first.rt), 1);
+
+    const second = await start(dir, undefined);
+    const after = new Map<string, WindowNow>();
+    fakeHost(second.rt, after);
+    await second.rt.workspace.restoreOpenWindows();
+    await second.rt.workspace.setDisplays('system', [left, centre], true);
+    expect(Object.fromEntries([...after].map(([k, w]) => [k, w.bounds]))).toEqual({
+      console: { x: 480, y: 250, width: 1600, height: 900 },
+      map: { x: -1800, y: 100, width: 1200, height: 800 },
+      'wall-output:r1c1': { x: 100, y: 100, width: 800, height: 600 },
+    });
+
+    // Started again with the left monitor gone: the map comes back on a present display.
+    second.rt.workspace.rememberOpen([...after.values()]);
+    await second.rt.close();
+    running.splice(running.indexOf(second.rt), 1);
+    const third = await start(dir, undefined);
+    const again = new Map<string, WindowNow>();
+    fakeHost(third.rt, again);
+    await third.rt.workspace.restoreOpenWindows();
+    await third.rt.workspace.setDisplays('system', [centre], true);
+    expect(again.get('map')!.bounds!.x).toBeGreaterThanOrEqual(0);
+    expect([...again.keys()].sort()).toEqual(['console', 'map', 'wall-output:r1c1']);
+  });
 });

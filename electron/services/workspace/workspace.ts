@@ -7,6 +7,9 @@ import type { Actor } from '../../shared/domain/identity';
 import {
   DISPLAY_SOURCES,
   DisplayList,
+  OpenWindows,
+  windowsToReopen,
+  type OpenWindow,
   mergeAssignment,
   placeWindows,
   resolveAssignment,
@@ -43,6 +46,9 @@ export interface WorkspaceDeps {
 }
 
 const rank = (s: DisplaySource) => DISPLAY_SOURCES.indexOf(s);
+const OPEN_WINDOWS_KEY = 'workspace.openWindows';
+/** Windows are moved by dragging: one write once the operator lets go, not one per step. */
+const REMEMBER_QUIET_MS = 1000;
 
 export class Workspace {
   private source: DisplaySource;
@@ -50,6 +56,10 @@ export class Workspace {
   private host: WindowHost | null = null;
   /** Display changes and role changes are applied one at a time, in the order they came. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The windows open when the workstation last ran, until the start's placement has opened them. */
+  private reopening: OpenWindow[] = [];
+  private remembered: OpenWindow[] | null = null;
+  private rememberTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly d: WorkspaceDeps) {
     this.source = d.configured ? 'configured' : 'none';
@@ -58,6 +68,41 @@ export class Workspace {
 
   attach(host: WindowHost): void {
     this.host = host;
+  }
+
+  /**
+   * At start (Electron): the windows that were open when the workstation last ran come back with
+   * the first placement that opens missing windows, each where it was if that is still on screen.
+   */
+  async restoreOpenWindows(): Promise<void> {
+    let stored: unknown;
+    try {
+      stored = await this.d.store.call('getViewState', { workstationId: this.d.actor.workstationId, key: OPEN_WINDOWS_KEY });
+    } catch {
+      return; // a damaged database: the console alone, as on a first start
+    }
+    const parsed = OpenWindows.safeParse(stored ?? []);
+    if (!parsed.success) this.d.log.warn({ issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) }, 'saved open windows refused; the console opens alone');
+    this.reopening = parsed.success ? parsed.data : [];
+  }
+
+  /** The host's windows changed (opened, closed, moved, resized): kept for the next start. */
+  rememberOpen(windows: readonly WindowNow[]): void {
+    this.remembered = windows.map((w) => ({ role: w.role, ...(w.monitor ? { monitor: w.monitor } : {}), bounds: w.bounds }));
+    if (this.rememberTimer) clearTimeout(this.rememberTimer);
+    this.rememberTimer = setTimeout(() => void this.flushRemembered(), REMEMBER_QUIET_MS);
+  }
+
+  /** Writes the open windows not yet written (also when the services stop). */
+  async flushRemembered(): Promise<void> {
+    if (this.rememberTimer) clearTimeout(this.rememberTimer);
+    this.rememberTimer = null;
+    const value = this.remembered;
+    this.remembered = null;
+    if (!value) return;
+    await this.d.store
+      .call('saveViewStates', { workstationId: this.d.actor.workstationId, entries: [{ key: OPEN_WINDOWS_KEY, value }] })
+      .catch((err: unknown) => this.d.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'open windows could not be saved'));
   }
 
   state(): Promise<WorkspaceState> {
@@ -83,6 +128,7 @@ export class Workspace {
       const state = await this.compute(null);
       if (changed) this.d.log.info({ source, displays: state.displays.map((x) => `${x.id} ${x.bounds.width}x${x.bounds.height}@${x.bounds.x},${x.bounds.y}`) }, 'displays changed');
       if (changed || openMissing) await this.publish(state, openMissing);
+      if (openMissing) this.reopening = [];
       return state;
     });
   }
@@ -113,7 +159,9 @@ export class Workspace {
   private async compute(extra: WindowNow | null): Promise<WorkspaceState> {
     const saved = await this.saved();
     const { present, absent } = resolveAssignment(saved, this.displays);
-    const open = this.host?.openWindows() ?? [];
+    const now = this.host?.openWindows() ?? [];
+    const back = this.reopening.length ? windowsToReopen(this.reopening, this.displays).filter((w) => !now.some((o) => windowKey(o) === windowKey(w))) : [];
+    const open = [...now, ...back];
     const wanted = wantedWindows(saved, extra && !open.some((o) => windowKey(o) === windowKey(extra)) ? [...open, extra] : open);
     return { source: this.source, displays: this.displays, roles: present, absent, windows: placeWindows(this.displays, present, wanted) };
   }

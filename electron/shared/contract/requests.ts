@@ -14,6 +14,8 @@ import { BasemapChoice, MapSettings, OnlineTileSourceInput } from '../domain/til
 import { HubStatus, StoreStatus, SessionInfo } from './status';
 import { AlarmRouteSchema, EditAnswerSchema, ScheduleSchema, TourSchema, WallEditSchema, WallSchema, WallSourceSchema, SlotRefSchema, WallStateSchema } from '../wall';
 import { DisplayList, RoleAssignment, WallMonitor, WorkspaceState } from '../workspace';
+import { WindowState } from '../workspace/window-state';
+import { BackupInfo, BackupList, BackupName, Diagnostics, RestoreResult } from './maintenance';
 
 const none = z.object({}).strict();
 
@@ -116,6 +118,18 @@ export const requests = {
   // Drones (docs/drones.md)
   /** The drones this workstation receives and the latest telemetry of each that has sent some. */
   'drones.list': { params: none, result: z.object({ drones: z.array(Drone), telemetry: z.array(DroneTelemetry) }) },
+  // Running for months (operations.md)
+  /** What this role's window last showed (view, selected incident, video grid); null when nothing was kept. */
+  'workspace.windowState': { params: z.object({ role: WindowRole }).strict(), result: WindowState.nullable() },
+  /** The window's state now; main keeps the latest and writes it shortly after (debounced in main). */
+  'workspace.saveWindowState': { params: z.object({ role: WindowRole, state: WindowState }).strict(), result: none },
+  /** Figures for the diagnostics view (诊断): sync, outbox, hub, streams, database, log, version, uptime. */
+  'diagnostics.get': { params: none, result: Diagnostics },
+  'backups.list': { params: none, result: BackupList },
+  /** Checks the database and backs it up now (the same run as the schedule's). */
+  'backups.run': { params: none, result: BackupInfo },
+  /** Supervisor only. Puts a checked backup in place of the database in use, which is first moved into the backups folder. */
+  'backups.restore': { params: z.object({ name: BackupName, confirm: z.literal(true) }).strict(), result: RestoreResult },
 } as const;
 
 export type Requests = typeof requests;

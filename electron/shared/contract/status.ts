@@ -9,6 +9,8 @@ export const StoreStatus = z.discriminatedUnion('state', [
     path: z.string(),
     /** Where a damaged database was moved when the operator chose to start afresh. */
     movedAside: z.string().optional(),
+    /** The last integrity check of the database in use (operations.md, "Running for months"); a failed one is shown on every window. */
+    lastCheck: z.object({ at: z.number().int(), ok: z.boolean(), detail: z.string() }).optional(),
   }),
   z.object({
     state: z.literal('damaged'),

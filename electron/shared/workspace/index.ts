@@ -5,3 +5,4 @@ export * from './rect';
 export * from './role-window';
 export * from './screens';
 export * from './state';
+export * from './reopen';

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreStatus } from '../../../electron/shared/contract/status';
+import { BackupList } from '../diagnostics/BackupList';
+import { useDiagnostics } from '../diagnostics/diagnostics-link';
+import { useMain } from '../shell/main-context';
 
 type Damaged = Extract<StoreStatus, { state: 'damaged' }>;
 
@@ -13,6 +16,11 @@ export function StoreDamaged({ status, onRecover }: { status: Damaged; onRecover
   const [step, setStep] = useState<'ask' | 'confirm' | 'working'>('ask');
   const confirmRef = useRef<HTMLButtonElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
+  const main = useMain();
+  const backups = useDiagnostics((s) => s.backups);
+  useEffect(() => {
+    void main.diagnostics.refresh();
+  }, [main]);
   useEffect(() => {
     if (step === 'confirm') confirmRef.current?.focus();
     if (step === 'ask') startRef.current?.focus();
@@ -59,6 +67,8 @@ export function StoreDamaged({ status, onRecover }: { status: Damaged; onRecover
           </button>
         </div>
       )}
+      {/* The other way out: a checked backup in place of the damaged file (which is kept). */}
+      {backups && backups.backups.length > 0 && <BackupList backups={backups} canBackUp={false} />}
     </main>
   );
 }

@@ -9,6 +9,7 @@ import { IncidentsView } from '../views/IncidentsView';
 import { MapView } from '../views/MapView';
 import { VideoView } from '../views/VideoView';
 import { WallView } from '../views/WallView';
+import { DiagnosticsView } from '../views/DiagnosticsView';
 import { Header } from './Header';
 import { MainContext } from './main-context';
 import { Nav } from './Nav';
@@ -24,6 +25,7 @@ const VIEW_COMPONENTS: Record<View, () => React.JSX.Element> = {
   map: MapView,
   video: VideoView,
   wall: WallView,
+  diagnostics: DiagnosticsView,
 };
 
 export function App({ main }: { main: MainLink }) {

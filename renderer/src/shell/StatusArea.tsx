@@ -24,11 +24,13 @@ export function StatusArea() {
   const hub = useConsole((s) => s.hub);
   const rejected = useConsole((s) => s.rejections.length);
   const linkTone: Tone = link === 'open' ? 'ok' : link === 'connecting' ? 'warn' : 'bad';
-  const storeTone: Tone = !store ? 'idle' : store.state === 'ready' ? 'ok' : store.state === 'opening' ? 'warn' : 'bad';
+  // A failed integrity check of the database in use shows here on every window until one passes.
+  const checkFailed = store?.state === 'ready' && store.lastCheck?.ok === false;
+  const storeTone: Tone = !store ? 'idle' : checkFailed ? 'bad' : store.state === 'ready' ? 'ok' : store.state === 'opening' ? 'warn' : 'bad';
   return (
     <div className="status-area" role="status" aria-live="polite">
       <Indicator testId="link-status" label={t('status.link.label')} value={t(`status.link.${link}`)} tone={linkTone} />
-      <Indicator testId="store-status" label={t('status.store.label')} value={store ? t(`status.store.${store.state}`) : '—'} tone={storeTone} />
+      <Indicator testId="store-status" label={t('status.store.label')} value={!store ? '—' : checkFailed ? t('status.store.checkFailed') : t(`status.store.${store.state}`)} tone={storeTone} />
       <HubIndicator hub={hub} />
       {rejected > 0 && (
         <button

@@ -14,10 +14,11 @@ import { DEFAULT_FILTER, type QueueFilter } from './queue-filter';
 import { withNotice, type Notice, type ShownNotice } from './notices';
 import type { FailureCode } from './outcome';
 import { upsertByVersion } from './versioned';
+import { emptyLayout, type VideoLayout } from '../video/video-layout';
 
 export type { Notice } from './notices';
 
-export const VIEWS = ['incidents', 'map', 'video', 'wall'] as const;
+export const VIEWS = ['incidents', 'map', 'video', 'wall', 'diagnostics'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The selected incident's chronology as last asked of main. */
@@ -56,6 +57,8 @@ export interface ConsoleState {
   alerts: readonly string[];
   /** A camera opened from elsewhere (an incident's cameras, the map), for the video view to place. */
   cameraToOpen: string | null;
+  /** The video view's grid and the camera in each tile (kept by main with the window's view). */
+  videoLayout: VideoLayout;
 
   setLink(link: LinkState): void;
   setSession(session: SessionInfo): void;
@@ -66,6 +69,7 @@ export interface ConsoleState {
   setView(view: View): void;
   /** Shows a camera in the video view (the selected tile if free, else the first free one). */
   openCamera(id: string | null): void;
+  setVideoLayout(layout: VideoLayout): void;
   replaceIncidents(rows: readonly Incident[]): void;
   upsertIncidents(rows: readonly Incident[]): void;
   replaceUnits(rows: readonly Unit[]): void;
@@ -118,6 +122,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   draftLocation: null,
   alerts: [],
   cameraToOpen: null,
+  videoLayout: emptyLayout(),
 
   setLink: (link) => set({ link }),
   setSession: (session) => set({ session, store: session.store, hub: session.hub, language: session.language }),
@@ -126,6 +131,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   setLanguage: (language) => set({ language }),
   setMapSettings: (mapSettings) => set({ mapSettings }),
   setView: (view) => set({ view }),
+  setVideoLayout: (videoLayout) => set({ videoLayout }),
   openCamera: (cameraToOpen) => set(cameraToOpen ? { cameraToOpen, view: 'video' } : { cameraToOpen }),
   replaceIncidents: (rows) => set({ incidents: new Map(rows.map((r) => [r.id, r])) }),
   upsertIncidents: (rows) =>

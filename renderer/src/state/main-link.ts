@@ -15,6 +15,7 @@ import { attempt, failureCode, type Outcome } from './outcome';
 import { linkDrones } from '../drones/drone-link';
 import { linkWorkspace, type ScreensEnv, type WorkspaceLink } from './workspace-link';
 import { browserScreens } from '../workspace/browser-screens';
+import { linkDiagnostics, type DiagnosticsLink } from '../diagnostics/diagnostics-link';
 
 export interface MainLink {
   toggleLanguage(): Promise<void>;
@@ -40,6 +41,8 @@ export interface MainLink {
   reloadChronology(): void;
   /** The workstation's monitors and the roles of their windows. */
   workspace: WorkspaceLink;
+  /** The diagnostics view's figures and the database backups. */
+  diagnostics: DiagnosticsLink;
 }
 
 export function linkToMain(transport: Transport, screens: ScreensEnv | null = browserScreens()): MainLink {
@@ -148,10 +151,11 @@ export function linkToMain(transport: Transport, screens: ScreensEnv | null = br
     void applyLanguage(p.language);
   });
   transport.on('maps.settings', (settings) => state().setMapSettings(settings));
+  // Main announces the store when it opens, is recovered or restored from a backup, or has been
+  // checked: the rows are asked again whenever it is ready (after a restore they are others).
   transport.on('store.status', (store) => {
-    const was = state().store?.state;
     state().setStore(store);
-    if (store.state === 'ready' && was !== 'ready') void loadRows();
+    if (store.state === 'ready') void loadRows();
   });
 
   return {
@@ -244,5 +248,6 @@ export function linkToMain(transport: Transport, screens: ScreensEnv | null = br
       void reloadSelectedChronology();
     },
     workspace,
+    diagnostics: linkDiagnostics(transport),
   };
 }

@@ -86,6 +86,7 @@ export function VideoTile(p: VideoTileProps) {
       role="group"
       aria-label={t('video.tile.label', { n: p.index + 1 })}
       data-testid="video-tile"
+      data-camera={p.camera?.id ?? ''}
       // "live" once a picture is on the canvas; a stream that plays but has not drawn yet is still starting.
       data-state={live ? 'live' : state === 'live' ? 'starting' : (state ?? 'empty')}
       tabIndex={0}

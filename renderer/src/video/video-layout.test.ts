@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyLayout, parseLayout, placeCamera, qualityFor, tileForNewCamera } from './video-layout';
+import { WindowState } from '../../../electron/shared/workspace/window-state';
+import { emptyLayout, layoutFrom, placeCamera, qualityFor, tileForNewCamera } from './video-layout';
 
 describe('video layout', () => {
   it('keeps a camera per tile per grid size', () => {
@@ -13,13 +14,16 @@ describe('video layout', () => {
     expect(placeCamera(l, 9, 'x')).toBe(l);
   });
 
-  it('round-trips through storage and drops what does not fit', () => {
-    const l = placeCamera(emptyLayout(), 1, 'cam-9');
-    expect(parseLayout(JSON.stringify(l))).toEqual(l);
-    const damaged = parseLayout('{"grid":7,"tiles":{"4":[1,"ok",null,{"x":1},"extra"]}}');
+  it('round-trips through the window state main keeps, and drops what does not fit', () => {
+    const l = placeCamera({ ...emptyLayout(), grid: 9 }, 1, 'cam-9');
+    const kept = WindowState.parse(JSON.parse(JSON.stringify({ view: 'video', selectedIncidentId: null, video: l })));
+    expect(layoutFrom(kept.video)).toEqual(l);
+    const damaged = layoutFrom({ grid: 7, tiles: { 4: [1, 'ok', null, { x: 1 }, 'extra'] } });
     expect(damaged.grid).toBe(4);
     expect(damaged.tiles[4]).toEqual([null, 'ok', null, null]);
-    expect(parseLayout('not json')).toEqual(emptyLayout());
+    expect(layoutFrom('not an object')).toEqual(emptyLayout());
+    // Main refuses a grid size the view does not have.
+    expect(WindowState.safeParse({ view: 'video', selectedIncidentId: null, video: { grid: 7, tiles: {} } }).success).toBe(false);
   });
 
   it('puts a camera opened from elsewhere in the selected tile if free, else the first free one', () => {

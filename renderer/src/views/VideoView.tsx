@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../state/console-store';
-import { GRID_SIZES, loadLayout, placeCamera, qualityFor, saveLayout, tileForNewCamera, type VideoLayout } from '../video/video-layout';
+import { GRID_SIZES, placeCamera, qualityFor, tileForNewCamera, type VideoLayout } from '../video/video-layout';
 import { CameraCatalogue } from '../video/CameraCatalogue';
 import { VideoTile } from '../video/VideoTile';
 import { droneVideoPoint, useDrones } from '../drones/drone-store';
@@ -9,32 +9,30 @@ import { droneVideoPoint, useDrones } from '../drones/drone-store';
 /**
  * The video view: a grid of 1 to 36 tiles and the camera list beside it. Cameras go onto tiles by
  * drag and drop or by keyboard (select a tile, then Enter on a camera); each grid size keeps its
- * own cameras, remembered on this workstation. Double-click or Enter enlarges a tile (main stream).
+ * own cameras, kept by main with the window's state (a restart or a crash restores them). Double-click or Enter enlarges a tile (main stream).
  */
 export function VideoView() {
   const { t } = useTranslation();
   const cameras = useConsole((s) => s.videoPoints);
   const cameraToOpen = useConsole((s) => s.cameraToOpen);
   const openCamera = useConsole((s) => s.openCamera);
-  const [layout, setLayout] = useState<VideoLayout>(loadLayout);
+  const layout = useConsole((s) => s.videoLayout);
+  const setLayout = useConsole((s) => s.setVideoLayout);
   const [selected, setSelected] = useState(0);
   const [enlarged, setEnlarged] = useState<number | null>(null);
   // Drones play in tiles like cameras (their id names their stream).
   const drones = useDrones((s) => s.drones);
   const byId = useMemo(() => new Map([...cameras.map((c) => [c.id, c] as const), ...drones.map((d) => [d.id, droneVideoPoint(d, undefined)] as const)]), [cameras, drones]);
 
-  const update = (next: VideoLayout) => {
-    setLayout(next);
-    saveLayout(next);
-  };
+  const update = (next: VideoLayout) => setLayout(next);
 
   useEffect(() => {
     if (!cameraToOpen) return;
     const tile = tileForNewCamera(layout, Math.min(selected, layout.grid - 1));
     // A camera opened from another view is placed once, in answer to the store (checked since the
     // camera list moved out to CameraCatalogue: the virtualiser had kept this rule off the view).
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     update(placeCamera(layout, tile, cameraToOpen));
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setSelected(tile);
     openCamera(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
