@@ -36,7 +36,7 @@ export interface ServiceDeps {
   /** The workstation's displays, their roles and where the role windows go. */
   workspace: Workspace;
   /** The drones this workstation receives (services/drones); absent: none. */
-  drones?: { list(): Result<'drones.list'>['drones']; telemetry(): Result<'drones.list'>['telemetry'] };
+  drones?: { list(): Result<'drones.list'>['drones']; telemetry(): Result<'drones.list'>['telemetry']; reload?(): Promise<void> };
 }
 
 /** Which window or browser client asked (one connection each). */
@@ -186,6 +186,15 @@ export function createHandlers(d: ServiceDeps): Handlers {
     'workspace.reportDisplays': (p) => d.workspace.setDisplays(p.source, p.displays),
     // Drones
     'drones.list': async () => ({ drones: d.drones?.list() ?? [], telemetry: d.drones?.telemetry() ?? [] }),
+    'drones.save': async (p) => {
+      const drone = await d.store.call('saveDrone', { actor: d.actor, edit: p });
+      d.log.info({ action: 'drone.update', drone: p.id, telemetry: p.telemetry, streamChanged: p.streamUrl !== undefined }, 'drone record edited');
+      // Main's drone service follows the edit at once (offline too); windows hear drones.changed.
+      await d.drones?.reload?.();
+      d.sync?.kick();
+      await d.sync?.refreshCounts();
+      return { drone };
+    },
   };
 }
 

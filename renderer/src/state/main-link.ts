@@ -12,7 +12,7 @@ import type { IncidentPlan } from '../../../electron/shared/domain/plan';
 import type { Result } from '../../../electron/shared/contract/requests';
 import type { ActionName } from './notices';
 import { attempt, failureCode, type Outcome } from './outcome';
-import { linkDrones } from '../drones/drone-link';
+import { linkDrones, type DroneLink } from '../drones/drone-link';
 import { linkWorkspace, type ScreensEnv, type WorkspaceLink } from './workspace-link';
 import { browserScreens } from '../workspace/browser-screens';
 
@@ -40,12 +40,14 @@ export interface MainLink {
   reloadChronology(): void;
   /** The workstation's monitors and the roles of their windows. */
   workspace: WorkspaceLink;
+  /** Edits of the hub's drone records. */
+  drones: DroneLink;
 }
 
 export function linkToMain(transport: Transport, screens: ScreensEnv | null = browserScreens()): MainLink {
   const state = useConsole.getState;
   const workspace = linkWorkspace(transport, screens);
-  linkDrones(transport);
+  const drones = linkDrones(transport);
 
   /** An action whose failure the operator is told about in the notice bar. */
   async function act<T>(action: ActionName, call: () => Promise<T>): Promise<Outcome<T>> {
@@ -244,5 +246,6 @@ export function linkToMain(transport: Transport, screens: ScreensEnv | null = br
       void reloadSelectedChronology();
     },
     workspace,
+    drones,
   };
 }
