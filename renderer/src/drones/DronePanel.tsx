@@ -34,16 +34,24 @@ export function DronePanel({ id, onClose }: { id: string; onClose: () => void })
             ×
           </button>
         </div>
-        <div className="drone-video">
-          <VideoTile index={0} camera={droneVideoPoint(drone, latest)} quality="main" selected={false} enlarged={false} onSelect={() => undefined} onDropCamera={() => undefined} onClear={onClose} onToggleEnlarge={() => openCamera(id)} />
-        </div>
+        {drone.hasStream === false ? (
+          <p className="muted small" data-testid="drone-no-video">
+            {t('drones.noVideo')}
+          </p>
+        ) : (
+          <div className="drone-video">
+            <VideoTile index={0} camera={droneVideoPoint(drone, latest)} quality="main" selected={false} enlarged={false} onSelect={() => undefined} onDropCamera={() => undefined} onClear={onClose} onToggleEnlarge={() => openCamera(id)} />
+          </div>
+        )}
         <p className="muted small" data-testid="drone-counts">
           {t(`drones.source.${drone.telemetry}`)} · {t('drones.counts', { decoded: formatInteger(language, latest?.t.decoded ?? 0), skipped: formatInteger(language, latest?.t.skipped ?? 0) })}
         </p>
         <div className="map-card-actions">
-          <button type="button" className="primary" data-testid="drone-open-video" onClick={() => openCamera(id)}>
-            {t('map.openVideo')}
-          </button>
+          {drone.hasStream !== false && (
+            <button type="button" className="primary" data-testid="drone-open-video" onClick={() => openCamera(id)}>
+              {t('map.openVideo')}
+            </button>
+          )}
           {drone.origin === 'hub' && (
             <button type="button" data-testid="drone-edit" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
               {t('drones.edit.open')}

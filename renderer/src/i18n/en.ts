@@ -426,6 +426,7 @@ export const en: Messages = {
     staleFor: 'lost for {{s}} s',
     noTelemetry: 'No telemetry',
     counts: '{{decoded}} packets decoded, {{skipped}} skipped',
+    noVideo: 'No stream address: position only',
     source: { klv: 'KLV telemetry (ST 0601)', hub: 'Platform positions', none: 'No position' },
     edit: {
       open: 'Edit',

@@ -426,6 +426,7 @@ export const zhCN = {
     staleFor: '已中断 {{s}} 秒',
     noTelemetry: '无遥测数据',
     counts: '已解码 {{decoded}} 包，跳过 {{skipped}} 包',
+    noVideo: '没有视频地址：只显示位置',
     source: { klv: 'KLV 遥测（ST 0601）', hub: '平台位置', none: '无位置信息' },
     edit: {
       open: '编辑',
