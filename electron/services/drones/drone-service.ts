@@ -44,6 +44,8 @@ export type PositionOutcome = 'taken' | 'unknown-drone' | 'not-hub-telemetry';
 export class DroneService {
   private readonly running = new Map<string, Running>();
   private readonly ignored = { 'unknown-drone': 0, 'not-hub-telemetry': 0 };
+  /** Records read while closing (a sync batch landing during shutdown) must start nothing. */
+  private closed = false;
 
   constructor(private readonly o: DroneServiceOptions) {
     for (const e of o.drones) this.start({ id: e.id, callsign: e.callsign, model: '', source: e.source, codec: e.codec, telemetry: e.telemetry, origin: 'file' });
@@ -55,6 +57,7 @@ export class DroneService {
    * longer listed stops. A drone file entry with the same id wins over a hub record.
    */
   setRecords(records: readonly DroneSource[]): void {
+    if (this.closed) return;
     const wanted = new Map<string, Spec>();
     for (const r of records) {
       const fixed = this.running.get(r.id);
@@ -110,6 +113,7 @@ export class DroneService {
   }
 
   close(): void {
+    this.closed = true;
     for (const id of [...this.running.keys()]) this.stop(id);
   }
 

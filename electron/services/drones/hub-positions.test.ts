@@ -108,3 +108,32 @@ describe('a hub record’s stream address with its credentials', () => {
     expect(streamAddress('rtmp://10.2.0.8/live', null, null)).toBe('rtmp://10.2.0.8/live');
   });
 });
+
+describe('the drone service following the hub’s records', () => {
+  it('renames a drone in place, reads it again when its source changes, stops it when the record goes, and starts nothing once closed', () => {
+    const drones = new DroneService({ drones: [{ id: 'drone-file', callsign: '文件', source: '/nonexistent.ts', codec: 'h264', telemetry: 'none' }], publish: () => undefined, log: pino({ level: 'silent' }), maxHz: 1000 });
+    cleanups.push(() => drones.close());
+    drones.setRecords([dock]);
+    drones.hubPosition(position(1_000));
+    expect(drones.telemetry()).toMatchObject([{ id: 'drone-dock1', callsign: '机场1号', decoded: 1 }]);
+
+    // A new callsign alone: the same drone, its telemetry kept, now under the new name.
+    drones.setRecords([{ ...dock, callsign: '机场一号' }]);
+    expect(drones.telemetry()).toMatchObject([{ id: 'drone-dock1', callsign: '机场一号', decoded: 1 }]);
+    drones.hubPosition(position(2_000));
+    expect(drones.telemetry()).toMatchObject([{ callsign: '机场一号', decoded: 2 }]);
+
+    // Another telemetry source: read again from the start (nothing carried over from the old one).
+    drones.setRecords([{ ...dock, callsign: '机场一号', telemetry: 'none' }]);
+    expect(drones.telemetry()).toEqual([]);
+    expect(drones.source('drone-dock1')).toBeNull(); // no stream address: nothing to play
+
+    // A record with the drone file's id is ignored: the workstation's own file wins.
+    drones.setRecords([{ ...dock, id: 'drone-file' }]);
+    expect(drones.list().map((d) => [d.id, d.origin, d.callsign])).toEqual([['drone-file', 'file', '文件']]);
+
+    drones.close();
+    drones.setRecords([dock]);
+    expect(drones.list()).toEqual([]);
+  });
+});
