@@ -57,3 +57,31 @@ test.describe('a hub drone flown by position messages', () => {
     await expect.poll(() => dockPoint(page), { timeout: 10_000 }).not.toBe(renamed);
   });
 });
+
+test.describe('the demo city’s drones', () => {
+  test.use({ hostArgs: ['--demo-drones', 'all'] });
+  test('the hub’s STANAG 4609 drone plays over loopback UDP and moves on the map beside the dock drone, without --demo-drone', async ({ page, host }) => {
+    test.setTimeout(120_000);
+    await page.goto(pairing(host));
+    await page.keyboard.press('Alt+2');
+    await page.locator('[data-testid="map"]:not([data-basemap="loading"])').waitFor();
+    const klv = page.getByTestId('map-drone').filter({ hasText: '鹰眼1号' });
+    await expect(klv).toHaveCount(1, { timeout: 60_000 });
+    await expect(page.getByTestId('map-drone').filter({ hasText: '机场1号' })).toHaveCount(1);
+
+    const panel = page.getByTestId('drone-panel');
+    await expect(async () => {
+      await klv.click();
+      await expect(panel.getByTestId('drone-counts')).toContainText(/^KLV 遥测（ST 0601） · 已解码 [1-9][\d,]* 包，跳过 0 包/, { timeout: 2000 });
+    }).toPass({ timeout: 30_000 });
+    // Its video plays in the panel's tile, with the telemetry of its stream over it.
+    const tile = panel.getByTestId('video-tile');
+    await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+    await expect(tile.getByTestId('drone-altitude')).toHaveText('300 米');
+    await klv.click();
+    const point = async () => /drone-sim-klv@(-?\d+,-?\d+)/.exec((await page.getByTestId('map').getAttribute('data-drones')) ?? '')?.[1] ?? '';
+    await expect.poll(point, { timeout: 10_000 }).not.toBe('');
+    const first = await point();
+    await expect.poll(point, { timeout: 10_000 }).not.toBe(first);
+  });
+});
