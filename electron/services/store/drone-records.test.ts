@@ -10,7 +10,7 @@ import { useTempDirs } from '../../../test/support/temp';
 import { directSyncPort } from '../../../test/support/direct-sync-port';
 import { HubStore } from '../../hub/hub-store';
 import { startHubServer, type HubServer } from '../../hub/server';
-import type { DroneWire } from '../../shared/sync/protocol';
+import type { DroneWire, Mutation } from '../../shared/sync/protocol';
 import { SyncEngine } from '../sync/engine';
 import { connectSocketLink } from '../sync/socket-link';
 import type { HubLink } from '../sync/hub-link';
@@ -99,19 +99,18 @@ describe('drone records synced with the hub', () => {
     expect(outboxCounts(w.db)).toEqual({ pending: 0, rejected: 0 });
     expect(listDroneRecords(w.db)[0]).toMatchObject({ callsign: '机场一号', telemetry: 'klv' });
 
-    // The answer lost: the same mutation goes again. The hub answers as before and applies nothing.
+    // A second edit, then its answer lost: the outbox sends the same mutation again. The hub
+    // answers as the first time and applies nothing.
     const again = saveDroneAction(w.db, actor, { id: 'drone-dock1', callsign: '机场1号', telemetry: 'hub', streamUrl: 'srt://10.2.0.9:9000' }, systemClock);
     expect(again.callsign).toBe('机场1号');
+    const sent = JSON.parse((w.db.prepare("SELECT payload FROM sync_outbox WHERE kind = 'drone.update'").get() as { payload: string }).payload) as Mutation;
     await w.sync(l);
-    const payload = (w.hub.db.prepare("SELECT mutation_id FROM mutation_results WHERE kind = 'drone.update' ORDER BY n DESC").get() as { mutation_id: string }).mutation_id;
-    const replay = (w.db.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
-    expect(replay).toBe(0);
-    const before = w.hub.db.prepare("SELECT count(*) AS n FROM change_log WHERE entity = 'drone'").get();
-    // Resend by hand what the outbox sent (as after a lost acknowledgement).
-    const n = (w.hub.db.prepare("SELECT n FROM mutation_results WHERE mutation_id = ?").get(payload) as { n: number }).n;
-    const answer = await l.push({ clientNow: Date.now(), mutations: [{ n, id: payload, schema: 1, at: Date.now(), actor, op: { kind: 'drone.update', droneId: 'drone-dock1', callsign: '机场1号', telemetry: 'hub', streamUrl: 'srt://10.2.0.9:9000' } }] });
-    expect(answer.results).toMatchObject([{ id: payload, outcome: 'applied' }]);
-    expect(w.hub.db.prepare("SELECT count(*) AS n FROM change_log WHERE entity = 'drone'").get()).toEqual(before);
+    expect(outboxCounts(w.db).pending).toBe(0);
+    const logged = () => w.hub.db.prepare("SELECT count(*) AS n FROM change_log WHERE entity = 'drone'").get();
+    const before = logged();
+    const answer = await l.push({ clientNow: Date.now(), mutations: [sent] });
+    expect(answer.results).toMatchObject([{ n: sent.n, id: sent.id, outcome: 'applied' }]);
+    expect(logged()).toEqual(before);
     expect(w.droneUpdates()).toHaveLength(2);
     expect(w.hubDrone('drone-dock1')).toMatchObject({ callsign: '机场1号', stream_url: 'srt://10.2.0.9:9000', row_version: 3 });
     expect(droneSources(w.db)[0]).toMatchObject({ streamUrl: 'srt://10.2.0.9:9000', username: 'pilot' });
@@ -156,5 +155,9 @@ describe('drone records synced with the hub', () => {
     expect(() => saveDroneAction(w.db, actor, { id: 'drone-dock1', callsign: '鹰眼7', telemetry: 'hub' }, systemClock)).toThrow(/taken/);
     expect(() => saveDroneAction(w.db, actor, { id: 'drone-nope', callsign: 'x', telemetry: 'hub' }, systemClock)).toThrow(/not a hub drone/);
     expect(outboxCounts(w.db).pending).toBe(0);
+    // The hub judges again whatever a workstation sends: a drone it does not have is refused.
+    const other = { clientId: 'client-2', workstationId: 'ws-1' };
+    const result = w.hub.push(other, Date.now(), [{ n: 1, id: '0190a0e0-0000-7000-8000-000000000001', schema: 1, at: Date.now(), actor, op: { kind: 'drone.update', droneId: 'drone-nope', callsign: 'x', telemetry: 'hub' } }]);
+    expect(result.results).toMatchObject([{ outcome: 'rejected', reason: 'unknown drone' }]);
   });
 });
