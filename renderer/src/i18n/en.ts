@@ -239,6 +239,7 @@ export const en: Messages = {
       assign: 'Unit assignment',
       release: 'Unit release',
       update: 'Incident edit',
+      droneUpdate: 'Edit drone',
       other: 'Action',
     },
   },

@@ -239,6 +239,7 @@ export const zhCN = {
       assign: '派出力量',
       release: '解除力量',
       update: '修改警情',
+      droneUpdate: '修改无人机',
       other: '操作',
     },
   },
