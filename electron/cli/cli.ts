@@ -63,6 +63,7 @@ program
   .option('--demo-incidents-per-hour <n>', 'embedded demo hub: simulated incidents per hour (0 = none)', count, 30)
   .option('--demo-cameras <n>', 'embedded demo hub: size of the simulated camera catalogue', count, 200)
   .option('--demo-camera-file <file>', 'embedded demo hub: also register these cameras (JSON, as vigil-hub --camera-file)')
+  .addOption(new Option('--demo-drones <which>', 'embedded demo hub: simulated drones synced as hub records — hub: a dock drone flown by hub position messages; all: also a STANAG 4609 stream over loopback UDP (needs ffmpeg)').choices(['none', 'hub', 'all']).default('none'))
   .option('--demo-drone', 'also receive a simulated drone: a generated STANAG 4609 stream (H.264 + ST 0601 KLV) played in a loop (needs ffmpeg)')
   .option('--drone-file <file>', 'drones this workstation receives, a JSON list (see docs/drones.md)')
   .option('--data <dir>', 'data folder: database, logs, pairing token', defaults.dataDir)
@@ -76,13 +77,13 @@ program
   .option('--backups-kept <n>', 'scheduled and manual backups kept in <data>/backups', count, 14)
   .option('--log-max-size <size>', 'rotate vigil.log at this size', logSize, '10M')
   .option('--log-max-files <n>', 'rotated log files kept', count, 10)
-  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; demoIncidentsPerHour: number; demoCameras: number; demoCameraFile?: string; demoDrone?: boolean; droneFile?: string; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean; displays?: ReturnType<typeof readDisplaysFile>; backupEvery: number; backupsKept: number; logMaxSize: string; logMaxFiles: number }) => {
+  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; demoIncidentsPerHour: number; demoCameras: number; demoCameraFile?: string; demoDrones: 'none' | 'hub' | 'all'; demoDrone?: boolean; droneFile?: string; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean; displays?: ReturnType<typeof readDisplaysFile>; backupEvery: number; backupsKept: number; logMaxSize: string; logMaxFiles: number }) => {
     if (o.hub && !defaults.hubSecret) throw new Error('--hub needs this workstation\'s secret at the hub in VIGIL_HUB_SECRET');
     await start({
       host: o.host,
       hubUrl: o.hub ?? null,
       hubSecret: defaults.hubSecret,
-      demo: { incidentsPerHour: o.demoIncidentsPerHour, cameras: o.demoCameras, ...(o.demoCameraFile ? { cameraFile: path.resolve(o.demoCameraFile) } : {}) },
+      demo: { incidentsPerHour: o.demoIncidentsPerHour, cameras: o.demoCameras, drones: o.demoDrones, ...(o.demoCameraFile ? { cameraFile: path.resolve(o.demoCameraFile) } : {}) },
       drones: { demo: !!o.demoDrone, ...(o.droneFile ? { file: path.resolve(o.droneFile) } : {}) },
       dataDir: path.resolve(o.data),
       workstationId: o.workstation,

@@ -1,5 +1,5 @@
 // `vigil-hub` — the reference command-centre hub: socket.io sync server, SQLite, simulated city.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import { createLogger } from '../services/log/logger';
 import { VERSION } from '../services/runtime/version';
@@ -45,6 +45,7 @@ interface Options {
   units: number;
   retain: number;
   cameraFile?: string;
+  simDrones: 'none' | 'hub' | 'all';
 }
 
 const program = new Command('vigil-hub')
@@ -62,6 +63,11 @@ const program = new Command('vigil-hub')
   .option('--units <n>', 'units in a new simulated city', integer(0, 10_000), SIMULATOR_DEFAULTS.units)
   .option('--retain <n>', 'change-log entries kept per stream; a workstation further behind takes a fresh snapshot', integer(1), DEFAULT_RETAIN)
   .option('--camera-file <file>', 'JSON array of cameras to register at start (id, name, location, mainUrl, subUrl, codec, …)')
+  .addOption(
+    new Option('--sim-drones <which>', 'simulated drones synced as records — hub: a dock drone flown by position messages; all: also a STANAG 4609 stream sent to 127.0.0.1 (a workstation on this machine; needs ffmpeg)')
+      .choices(['none', 'hub', 'all'])
+      .default('none'),
+  )
   .action(async (o: Options) => {
     const dataDir = path.resolve(o.data);
     let cameras: CameraEntry[] = [];
@@ -85,6 +91,7 @@ const program = new Command('vigil-hub')
       workstations: o.workstation,
       simulator: o.sim ? { seed: o.simSeed, incidentsPerHour: o.incidentsPerHour, cameras: o.cameras, units: o.units } : false,
       retain: o.retain,
+      drones: { klv: o.sim && o.simDrones === 'all', hub: o.sim && o.simDrones !== 'none' },
       cameras,
       log,
     });

@@ -1,5 +1,5 @@
 // Hub table rows ⇄ wire forms, in one place so the snapshot and the change log agree.
-import type { PlanWire, AssignmentWire, ConflictWire, EventWire, IncidentWire, UnitWire, VideoPointWire } from '../shared/sync/protocol';
+import type { DroneWire, PlanWire, AssignmentWire, ConflictWire, EventWire, IncidentWire, UnitWire, VideoPointWire } from '../shared/sync/protocol';
 
 export interface IncidentRow {
   id: string; type: string; priority: number; status: string; lat: number; lon: number; address: string;
@@ -99,4 +99,21 @@ export const planWire = (r: PlanRow): PlanWire => ({
   version: r.version,
   steps: JSON.parse(r.steps) as PlanWire['steps'],
   updatedAt: r.updated_at,
+});
+
+export interface DroneRow {
+  id: string; callsign: string; model: string; stream_url: string | null; codec: string; telemetry: string; updated_at: number; row_version: number;
+  username: string | null; secret: string | null;
+}
+/** A row of the drones_wire view (the record and its credentials). */
+export const droneWire = (r: DroneRow): DroneWire => ({
+  id: r.id,
+  callsign: r.callsign,
+  model: r.model,
+  streamUrl: r.stream_url,
+  codec: r.codec as DroneWire['codec'],
+  telemetry: r.telemetry as DroneWire['telemetry'],
+  credentials: r.username !== null && r.secret !== null ? { username: r.username, password: r.secret } : null,
+  updatedAt: r.updated_at,
+  rowVersion: r.row_version,
 });

@@ -94,4 +94,24 @@ CREATE TABLE video_points (
 ) STRICT;
 `,
   },
+  {
+    version: 20,
+    name: 'hub-drones',
+    sql: `
+-- Drone records (docs/drones.md), sent in the video_points stream. The stream address holds no
+-- credentials; those live apart, as a camera's do on a workstation.
+CREATE TABLE drones (
+  id TEXT PRIMARY KEY, callsign TEXT NOT NULL UNIQUE, model TEXT NOT NULL DEFAULT '', stream_url TEXT,
+  codec TEXT NOT NULL DEFAULT 'unknown', telemetry TEXT NOT NULL CHECK (telemetry IN ('klv','hub','none')),
+  updated_at INTEGER NOT NULL, row_version INTEGER NOT NULL
+) STRICT;
+CREATE TABLE drone_credentials (
+  drone_id TEXT PRIMARY KEY REFERENCES drones(id) ON DELETE CASCADE,
+  username TEXT NOT NULL, secret TEXT NOT NULL
+) STRICT;
+-- What travels: the record with its credentials, for the snapshot and the change log alike.
+CREATE VIEW drones_wire AS
+  SELECT d.*, c.username AS username, c.secret AS secret FROM drones d LEFT JOIN drone_credentials c ON c.drone_id = d.id;
+`,
+  },
 ];

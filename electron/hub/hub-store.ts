@@ -12,6 +12,7 @@ import {
   MAX_PAGE,
   type Change,
   type ChangesPage,
+  type DroneWire,
   type ChangesRequest,
   type Item,
   type Mutation,
@@ -31,6 +32,7 @@ import {
   assignmentKey,
   assignmentWire,
   conflictWire,
+  droneWire,
   eventWire,
   incidentWire,
   planWire,
@@ -38,6 +40,7 @@ import {
   videoPointWire,
   type AssignmentRow,
   type ConflictRow,
+  type DroneRow,
   type EventRow,
   type IncidentRow,
   type PlanRow,
@@ -75,8 +78,14 @@ const PARTS: Readonly<Record<Stream, readonly { table: string; key: string; upTo
     { table: 'assignments', key: 'key', upToAsOf: true, item: (r: AssignmentRow) => ({ entity: 'assignment', op: 'upsert', row: assignmentWire(r) }) },
     { table: 'conflicts', key: 'id', upToAsOf: true, item: (r: ConflictRow) => ({ entity: 'conflict', op: 'upsert', row: conflictWire(r) }) },
   ],
-  video_points: [{ table: 'video_points', key: 'id', item: (r: VideoPointRow) => ({ entity: 'video_point', op: 'upsert', row: videoPointWire(r) }) }],
+  video_points: [
+    { table: 'video_points', key: 'id', item: (r: VideoPointRow) => ({ entity: 'video_point', op: 'upsert', row: videoPointWire(r) }) },
+    { table: 'drones_wire', key: 'id', item: (r: DroneRow) => ({ entity: 'drone', op: 'upsert', row: droneWire(r) }) },
+  ],
 };
+
+/** The stream an operation's effects land in: a result's seq is that stream's head. */
+const streamOfOperation = (op: Operation): Stream => (op.kind.startsWith('drone.') ? 'video_points' : 'incidents');
 
 const SKEW_FLAG_MS = 5 * 60_000;
 
@@ -216,14 +225,14 @@ export class HubStore {
           if (m.n <= c.last_n && !this.sabotage.noDedup) {
             const prior = prep(this.db, 'SELECT n, mutation_id AS id, outcome, reason, seq FROM mutation_results WHERE client_id = ? AND n = ?').get(client.clientId, m.n) as MutationResult | undefined;
             // A replay of an applied mutation: the first answer again, nothing applied twice.
-            if (!prior || prior.id === m.id) return prior ?? { n: m.n, id: m.id, outcome: 'rejected', reason: 'duplicate of a mutation whose result has expired', seq: this.head('incidents').head };
+            if (!prior || prior.id === m.id) return prior ?? { n: m.n, id: m.id, outcome: 'rejected', reason: 'duplicate of a mutation whose result has expired', seq: this.head(streamOfOperation(m.op)).head };
             // The same number for a different action: this client's database was restored or copied.
             // Refuse it by its own id, so the workstation shows it instead of sending it for ever.
-            return { n: m.n, id: m.id, outcome: 'rejected', reason: `mutation number ${m.n} was already used by another action of this client (database restored or copied?)`, seq: this.head('incidents').head };
+            return { n: m.n, id: m.id, outcome: 'rejected', reason: `mutation number ${m.n} was already used by another action of this client (database restored or copied?)`, seq: this.head(streamOfOperation(m.op)).head };
           }
           if (m.n > c.last_n + 1 && !this.sabotage.noDedup) return { expected: c.last_n + 1 };
           const reason = this.apply(m, Math.min(hubNow, m.at + skewMs), client);
-          const seq = this.head('incidents').head;
+          const seq = this.head(streamOfOperation(m.op)).head;
           const result: MutationResult = { n: m.n, id: m.id, outcome: reason ? 'rejected' : 'applied', reason, seq };
           prep(this.db, 'INSERT INTO mutation_results (client_id, n, mutation_id, kind, outcome, reason, seq, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
             .run(client.clientId, m.n, m.id, m.op.kind, result.outcome, reason, seq, hubNow);
@@ -264,6 +273,7 @@ export class HubStore {
    * transaction (push, or system()).
    */
   applyOperation(op: Operation, actor: Actor, at: number): string | null {
+    if (op.kind === 'drone.update') return this.updateDrone(op, at);
     if (op.kind === 'incident.create') {
       const i = op.incident;
       if (this.incident(i.id)) return 'an incident with this id already exists';
@@ -349,6 +359,25 @@ export class HubStore {
         return null;
       }
     }
+  }
+
+  /** An operator's edit of a drone record: last writer wins, the callsign stays unique. */
+  private updateDrone(op: Extract<Operation, { kind: 'drone.update' }>, at: number): string | null {
+    const drone = prep(this.db, 'SELECT * FROM drones WHERE id = ?').get(op.droneId) as DroneRow | undefined;
+    if (!drone) return 'unknown drone';
+    const other = prep(this.db, 'SELECT id FROM drones WHERE callsign = ? AND id <> ?').get(op.callsign, op.droneId);
+    if (other) return `callsign ${op.callsign} is taken by another drone`;
+    const streamUrl = op.streamUrl === undefined ? drone.stream_url : op.streamUrl;
+    if (drone.callsign === op.callsign && drone.telemetry === op.telemetry && drone.stream_url === streamUrl) return null; // nothing to change
+    prep(this.db, 'UPDATE drones SET callsign = ?, telemetry = ?, stream_url = ?, updated_at = ?, row_version = row_version + 1 WHERE id = ?')
+      .run(op.callsign, op.telemetry, streamUrl, at, op.droneId);
+    this.emitDrone(op.droneId);
+    return null;
+  }
+
+  /** Logs a drone's record as it now stands (credentials included: they travel to main only). */
+  private emitDrone(id: string): void {
+    this.log({ entity: 'drone', op: 'upsert', row: droneWire(prep(this.db, 'SELECT * FROM drones_wire WHERE id = ?').get(id) as DroneRow) });
   }
 
   private incident(id: string): IncidentRow | undefined {
@@ -469,6 +498,23 @@ export class SystemWriter {
          updated_at = excluded.updated_at, version = plans.version + 1`,
     ).run({ ...p, steps: JSON.stringify(p.steps) });
     this.log({ entity: 'plan', op: 'upsert', row: planWire(prep(this.hub.db, 'SELECT * FROM plans WHERE id = ?').get(p.id) as PlanRow) });
+  }
+
+  /** A drone record from the platform (or the simulator); `credentials` null removes stored ones. */
+  upsertDrone(d: Omit<DroneWire, 'rowVersion'>): void {
+    prep(
+      this.hub.db,
+      `INSERT INTO drones (id, callsign, model, stream_url, codec, telemetry, updated_at, row_version) VALUES (@id, @callsign, @model, @streamUrl, @codec, @telemetry, @updatedAt, 1)
+       ON CONFLICT (id) DO UPDATE SET callsign = excluded.callsign, model = excluded.model, stream_url = excluded.stream_url, codec = excluded.codec,
+         telemetry = excluded.telemetry, updated_at = excluded.updated_at, row_version = drones.row_version + 1`,
+    ).run({ id: d.id, callsign: d.callsign, model: d.model, streamUrl: d.streamUrl, codec: d.codec, telemetry: d.telemetry, updatedAt: d.updatedAt });
+    if (d.credentials) {
+      prep(this.hub.db, 'INSERT INTO drone_credentials (drone_id, username, secret) VALUES (?, ?, ?) ON CONFLICT (drone_id) DO UPDATE SET username = excluded.username, secret = excluded.secret')
+        .run(d.id, d.credentials.username, d.credentials.password);
+    } else {
+      prep(this.hub.db, 'DELETE FROM drone_credentials WHERE drone_id = ?').run(d.id);
+    }
+    this.log({ entity: 'drone', op: 'upsert', row: droneWire(prep(this.hub.db, 'SELECT * FROM drones_wire WHERE id = ?').get(d.id) as DroneRow) });
   }
 
   deleteVideoPoint(id: string): void {

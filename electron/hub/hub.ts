@@ -8,6 +8,8 @@ import type { Logger } from '../services/log/logger';
 import { STREAMS } from '../shared/sync/protocol';
 import { HubStore, type HubClock } from './hub-store';
 import { startHubServer } from './server';
+import { DronePositionFeed } from './drone-positions';
+import { startSimulatedDrones } from './simulated-drones';
 import { startSimulator, type SimulatorOptions } from './simulator';
 import type { CameraEntry } from './camera-file';
 
@@ -32,6 +34,11 @@ export interface HubOptions {
   workstations?: readonly { id: string; secret: string }[];
   /** false: no simulated city. Otherwise the simulator's options (seed defaults to 1). */
   simulator?: false | Partial<SimulatorOptions>;
+  /**
+   * The simulated city's drones (simulated-drones.ts): `klv` a STANAG 4609 stream sent to a
+   * loopback UDP port, `hub` a dock drone flown by position messages. Off by default.
+   */
+  drones?: { klv: boolean; hub: boolean; udpPort?: number };
   /** Cameras to register (or update) at start, e.g. from `--camera-file`. */
   cameras?: readonly CameraEntry[];
   /** Change-log entries kept per stream; older ones are dropped every minute. Default 100 000. */
@@ -44,6 +51,8 @@ export interface Hub {
   url: string;
   port: number;
   store: HubStore;
+  /** Drone positions to relay to workstations (a platform adapter's, the simulator's). */
+  positions: DronePositionFeed;
   close(): Promise<void>;
 }
 
@@ -51,20 +60,25 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const { log } = options;
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const store = new HubStore(path.join(options.dataDir, HUB_DATABASE_FILE), options.clock);
+  const positions = new DronePositionFeed(log);
   let server: Awaited<ReturnType<typeof startHubServer>>;
   try {
     for (const w of options.workstations ?? []) store.setWorkstationSecret(w.id, w.secret);
-    server = await startHubServer({ store, host: options.host, port: options.port, log });
+    server = await startHubServer({ store, host: options.host, port: options.port, log, positions });
   } catch (e) {
     store.close();
     throw e;
   }
 
   let sim: ReturnType<typeof startSimulator> | null = null;
+  let flights: { stop(): void } | null = null;
   try {
     if (options.simulator !== false) {
       const o = options.simulator ?? {};
       sim = startSimulator(store, { ...o, seed: o.seed ?? 1, clock: o.clock ?? options.clock, log: o.log ?? log });
+    }
+    if (options.drones && (options.drones.klv || options.drones.hub)) {
+      flights = await startSimulatedDrones(store, { ...options.drones, dataDir: options.dataDir, positions, clock: options.clock ?? { now: () => Date.now() }, log });
     }
     // After the simulator: it seeds a city only into an empty hub, and these cameras join it.
     if (options.cameras?.length) {
@@ -74,6 +88,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       });
     }
   } catch (e) {
+    flights?.stop();
     await server.close();
     store.close();
     throw e;
@@ -96,10 +111,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     url: server.url,
     port: server.port,
     store,
+    positions,
     close: () => {
       closing ??= (async () => {
         clearInterval(retention);
         sim?.stop();
+        flights?.stop();
         try {
           await server.close();
         } finally {

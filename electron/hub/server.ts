@@ -9,6 +9,8 @@ import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Logger } from '../services/log/logger';
 import { ChangesRequest, Hello, MAX_MESSAGE_BYTES, MAX_PAGE, PushRequest, SnapshotRequest, type ChangesNotice, type SyncError } from '../shared/sync/protocol';
+import { DRONE_POSITION_EVENT } from '../shared/sync/drone-position';
+import type { DronePositionFeed } from './drone-positions';
 import type { Client, HubStore } from './hub-store';
 
 export interface HubServerOptions {
@@ -18,6 +20,8 @@ export interface HubServerOptions {
   /** 0 picks a free port. */
   port: number;
   log: Logger;
+  /** Drone positions relayed to every connected workstation as they come. */
+  positions?: DronePositionFeed;
 }
 
 export interface HubServer {
@@ -181,6 +185,8 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     }
   });
 
+  const stopPositions = opts.positions?.subscribe((p) => io.emit(DRONE_POSITION_EVENT, p)) ?? (() => undefined);
+
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let closing: Promise<void> | null = null;
@@ -192,6 +198,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         stopNotices();
+        stopPositions();
         // Disconnects every socket, closes the engine and then the HTTP server.
         const grace = setTimeout(() => httpServer.closeAllConnections(), CLOSE_GRACE_MS);
         void io.close(() => {

@@ -37,7 +37,7 @@ export interface ServiceDeps {
   /** The workstation's displays, their roles and where the role windows go. */
   workspace: Workspace;
   /** The drones this workstation receives (services/drones); absent: none. */
-  drones?: { list(): Result<'drones.list'>['drones']; telemetry(): Result<'drones.list'>['telemetry'] };
+  drones?: { list(): Result<'drones.list'>['drones']; telemetry(): Result<'drones.list'>['telemetry']; reload?(): Promise<void> };
   /** Window state, diagnostics, backups (running-handlers.ts). */
   running: RunningDeps;
 }
@@ -190,6 +190,15 @@ export function createHandlers(d: ServiceDeps): Handlers {
     // Drones
     'drones.list': async () => ({ drones: d.drones?.list() ?? [], telemetry: d.drones?.telemetry() ?? [] }),
     ...runningHandlers(d, d.running),
+    'drones.save': async (p) => {
+      const drone = await d.store.call('saveDrone', { actor: d.actor, edit: p });
+      d.log.info({ action: 'drone.update', drone: p.id, telemetry: p.telemetry, streamChanged: p.streamUrl !== undefined }, 'drone record edited');
+      // Main's drone service follows the edit at once (offline too); windows hear drones.changed.
+      await d.drones?.reload?.();
+      d.sync?.kick();
+      await d.sync?.refreshCounts();
+      return { drone };
+    },
   };
 }
 

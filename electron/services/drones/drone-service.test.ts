@@ -88,7 +88,7 @@ describe('drone service', () => {
 
   it('answers null for ids that are not drones (cameras go to the catalogue)', () => {
     expect(drones.source('cam-1')).toBeNull();
-    expect(drones.list()).toEqual([{ id: 'drone-t1', callsign: 'T-1', telemetry: 'klv', codec: 'h264' }]);
+    expect(drones.list()).toEqual([{ id: 'drone-t1', callsign: 'T-1', telemetry: 'klv', codec: 'h264', origin: 'file', model: '', hasStream: true }]);
   });
 });
 

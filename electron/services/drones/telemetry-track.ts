@@ -2,11 +2,12 @@
 // bad ones counted and skipped, the latest values kept and handed on at most `maxHz` times a
 // second (the last one of a burst is never lost: a trailing send follows).
 import type { DroneTelemetry } from '../../shared/domain/drone';
+import type { DronePosition } from '../../shared/sync/drone-position';
 import { decodeUasLocalSet } from '../../shared/video/klv/uas-local-set';
 import { PES_CLOCK_HZ } from '../../shared/video/mpegts/pes';
 
 export interface TelemetryTrackOptions {
-  id: string;
+  readonly id: string;
   callsign: string;
   publish(t: DroneTelemetry): void;
   /** At most this many publications a second (5 by default). */
@@ -65,6 +66,48 @@ export class TelemetryTrack {
       frameCenter: centre ?? prev?.frameCenter ?? null,
       frameCenterElevationM: keep(t.frameCenterElevationM, prev?.frameCenterElevationM),
       slantRangeM: keep(t.slantRangeM, prev?.slantRangeM),
+      decoded: this.decoded,
+      skipped: this.skipped,
+    };
+    this.schedule();
+  }
+
+  /** Renamed in the hub's record: later publications carry the new callsign. */
+  setCallsign(callsign: string): void {
+    this.o.callsign = callsign;
+    if (this.latest) this.latest = { ...this.latest, callsign };
+  }
+
+  /**
+   * A hub position message (a drone without KLV). Counted as decoded; one older than the last
+   * taken (a late or repeated message) is counted as skipped and changes nothing, so the map
+   * never jumps back. Tags a position message does not have (fields of view, frame centre) stay null.
+   */
+  position(p: DronePosition): void {
+    const at = p.at * 1000;
+    if (this.latest?.timestampUs != null && at <= this.latest.timestampUs) {
+      this.skip();
+      return;
+    }
+    this.decoded++;
+    this.latest = {
+      id: this.o.id,
+      callsign: this.o.callsign,
+      receivedAt: Math.round((this.o.now ?? Date.now)()),
+      streamTimeS: null,
+      timestampUs: at,
+      position: { lat: p.lat, lon: p.lon },
+      altitudeM: p.altitudeM,
+      headingDeg: p.headingDeg,
+      pitchDeg: p.pitchDeg ?? null,
+      rollDeg: p.rollDeg ?? null,
+      hfovDeg: null,
+      vfovDeg: null,
+      sensorAzimuthDeg: null,
+      sensorElevationDeg: null,
+      frameCenter: null,
+      frameCenterElevationM: null,
+      slantRangeM: null,
       decoded: this.decoded,
       skipped: this.skipped,
     };

@@ -14,7 +14,7 @@ export interface RuntimeOptions {
   operatorName: string;
   /** The embedded hub's simulated city: incidents per hour (0 = none) and catalogue size. */
   /** The embedded demo hub's city; `cameraFile` adds real cameras (e.g. the site's own) to it. */
-  demo: { incidentsPerHour: number; cameras: number; cameraFile?: string };
+  demo: { incidentsPerHour: number; cameras: number; cameraFile?: string; drones?: 'none' | 'hub' | 'all' };
   /** The browser host's displays from `--displays FILE` (Electron reads its screens itself). */
   displays?: readonly Display[];
   /** Drones received (docs/drones.md): a drone file (`--drone-file`) and/or the generated demo drone (`--demo-drone`). */

@@ -94,6 +94,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       port: 0,
       workstations: [{ id: actor.workstationId, secret }],
       simulator: { incidentsPerHour: options.demo.incidentsPerHour, cameras: options.demo.cameras },
+      drones: { klv: options.demo.drones === 'all', hub: options.demo.drones === 'all' || options.demo.drones === 'hub' },
       cameras: options.demo.cameraFile ? readCameraFile(options.demo.cameraFile) : [],
       log: log.child({ part: 'hub' }),
     });
@@ -103,11 +104,33 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   let sync: SyncService | null = null;
   const idle: HubStatus = { configured: true, embedded: !!embedded, url, state: 'connecting', problem: null, lastSyncAt: null, pendingActions: 0, rejectedActions: 0, bootstrap: null, clockSkewMs: null };
 
+  // Drones: the drone file's and the demo's from the start, the hub's records from the store now
+  // and whenever the video_points stream (which carries them) changes.
+  const drones = startDrones(options, bus, log.child({ part: 'drones' }));
+  let shownDrones = '';
+  let reloading = Promise.resolve();
+  const reloadDrones = (): Promise<void> =>
+    (reloading = reloading
+      .then(async () => {
+        if ((await store.call('status')).state !== 'ready') return;
+        drones.setRecords(await store.call('droneSources'));
+        const list = drones.list();
+        if (JSON.stringify(list) === shownDrones) return;
+        shownDrones = JSON.stringify(list);
+        bus.emit('drones.changed', { drones: list });
+      })
+      .catch((err: unknown) => log.error({ err }, 'drone records could not be read')));
+  bus.subscribe((e) => {
+    if (e.name === 'videoPoints.changed') void reloadDrones();
+  });
+  await reloadDrones();
+
   /** Sync runs only on a usable database; a recovered one is a new client and starts it then. */
   async function ensureSync(): Promise<void> {
     if (sync || (await store.call('status')).state !== 'ready') return;
     const clientId = await store.call('syncClientId');
     const link = connectSocketLink({ url, hello: { protocol: SYNC_PROTOCOL, workstationId: actor.workstationId, secret: secret ?? '', clientId }, log: log.child({ part: 'sync' }) });
+    link.onDronePosition?.((p) => drones.hubPosition(p));
     sync = new SyncService({ store, link, bus, log: log.child({ part: 'sync' }), url, embedded: !!embedded });
     sync.start();
   }
@@ -136,7 +159,6 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
 
   let wall: WallService | null = null;
   const workspace = new Workspace({ store, bus, log: log.child({ part: 'workspace' }), actor, configured: options.displays ?? null });
-  const drones = startDrones(options, bus, log.child({ part: 'drones' }));
   const handlers = createHandlers({
     store,
     bus,
@@ -154,7 +176,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     onlineTiles,
     mapsDir: path.join(options.dataDir, MAPS_FOLDER),
     workspace,
-    drones,
+    drones: { list: () => drones.list(), telemetry: () => drones.telemetry(), reload: reloadDrones },
     running: {
       dataDir: options.dataDir,
       startedAt,

@@ -15,6 +15,8 @@ import { countRows, listVideoPoints, videoSource } from './readers';
 import { chronology, incidentPlan, listIncidents, listRejections, listUnits, overlayIncident } from './overlay';
 import { addNoteAction, assignmentAction, clientId, createIncidentAction, outboxBatch, outboxCounts, planStepAction, recordResults, setStatusAction } from './outbox';
 import { applyChanges, applySnapshotPage, readCursor, startResync } from './sync-apply';
+import { droneSources, listDroneRecords, saveDroneAction } from './drone-records';
+import type { DroneEdit } from '../../shared/domain/drone';
 import type { Change, MutationResult, SnapshotPage, Stream } from '../../shared/sync/protocol';
 import { BasemapChoice, MapSettings, OnlineTileSource } from '../../shared/domain/tile-source';
 import { SavedAssignment, type SavedDisplay } from '../../shared/workspace/assignment';
@@ -166,6 +168,10 @@ export function createOps(state: StoreState) {
     syncCounts: () => outboxCounts(state.ready),
     listVideoPoints: (a: { limit: number }) => listVideoPoints(state.ready, a),
     videoSource: (a: { id: string }) => videoSource(state.ready, a.id),
+    // Hub drone records (drone-records.ts): the list for windows, the sources (with credentials) for main's drone service only.
+    listDrones: () => listDroneRecords(state.ready),
+    droneSources: () => droneSources(state.ready),
+    saveDrone: (a: { actor: Actor; edit: DroneEdit }) => saveDroneAction(state.ready, a.actor, a.edit, systemClock),
     getLanguage: (a: { workstationId: string }): Language | null => {
       const v = readSetting(state.ready, a.workstationId, 'language');
       return v === 'zh-CN' || v === 'en' ? v : null;

@@ -23,15 +23,16 @@ export function clientId(db: Database): string {
   return id;
 }
 
-function enqueue(db: Database, actor: Actor, op: Operation, at: number, audit: { action: string; details: Record<string, unknown> }): void {
+export function enqueue(db: Database, actor: Actor, op: Operation, at: number, audit: { action: string; details: Record<string, unknown> }): void {
   const id = uuidv7();
-  const incidentId = op.kind === 'incident.create' ? op.incident.id : op.incidentId;
+  const incidentId = op.kind === 'drone.update' ? null : op.kind === 'incident.create' ? op.incident.id : op.incidentId;
   const info = prep(db, 'INSERT INTO sync_outbox (mutation_id, kind, payload, created_at, incident_id) VALUES (?, ?, ?, ?, ?)')
     .run(id, op.kind, '{}', at, incidentId);
   const n = Number(info.lastInsertRowid);
   const mutation: Mutation = { n, id, schema: 1, at, actor, op };
   prep(db, 'UPDATE sync_outbox SET payload = ? WHERE seq = ?').run(JSON.stringify(mutation), n);
-  appendAudit(db, actor, at, { action: audit.action, targetKind: 'incident', targetId: incidentId, details: { ...audit.details, mutation: id } });
+  const target = op.kind === 'drone.update' ? { targetKind: 'drone', targetId: op.droneId } : { targetKind: 'incident', targetId: incidentId! };
+  appendAudit(db, actor, at, { action: audit.action, ...target, details: { ...audit.details, mutation: id } });
 }
 
 function current(db: Database, id: string): Incident {
@@ -114,8 +115,10 @@ export function recordResults(db: Database, results: readonly MutationResult[], 
     const mark = prep(db, "UPDATE sync_outbox SET state = 'acked', outcome = ?, reason = ?, ack_seq = ?, attempts = attempts + 1 WHERE seq = ? AND mutation_id = ?");
     for (const r of results) mark.run(r.outcome, r.reason, r.seq, r.n, r.id);
     // Answers can arrive after the feed already brought their effects: settle those now.
-    const cursor = readCursor(db, 'incidents');
-    if (cursor.phase === 'live') settleOutbox(db, cursor.seq, now);
+    for (const stream of ['incidents', 'video_points'] as const) {
+      const cursor = readCursor(db, stream);
+      if (cursor.phase === 'live') settleOutbox(db, cursor.seq, now, stream);
+    }
   }).immediate();
 }
 

@@ -8,17 +8,20 @@ import type { IncidentPlan } from '../../shared/domain/plan';
 import { canTransition } from '../../shared/domain/incident-lifecycle';
 import type { Incident, IncidentStatus } from '../../shared/domain/incident';
 import type { Unit } from '../../shared/domain/unit';
-import type { Mutation } from '../../shared/sync/protocol';
+import type { Mutation, Operation } from '../../shared/sync/protocol';
+
+/** An intent on incidents (drone record edits are folded by drone-records.ts). */
+type IncidentMutation = Mutation & { op: Exclude<Operation, { kind: `drone.${string}` }> };
 import { incidentFromRow, type IncidentRow } from './rows';
 
 /** Intents whose effects the local tables do not show yet: unanswered, or applied but not yet fed back. */
-function pending(db: Database, incidentId?: string): Mutation[] {
-  const where = "(state = 'pending' OR outcome = 'applied')" + (incidentId ? ' AND incident_id = ?' : '');
+function pending(db: Database, incidentId?: string): IncidentMutation[] {
+  const where = "(state = 'pending' OR outcome = 'applied') AND kind LIKE 'incident.%'" + (incidentId ? ' AND incident_id = ?' : '');
   const rows = prep(db, `SELECT payload FROM sync_outbox WHERE ${where} ORDER BY seq`).all(...(incidentId ? [incidentId] : [])) as { payload: string }[];
-  return rows.map((r) => JSON.parse(r.payload) as Mutation);
+  return rows.map((r) => JSON.parse(r.payload) as IncidentMutation);
 }
 
-function fold(rows: Map<string, Incident>, mutations: readonly Mutation[]): void {
+function fold(rows: Map<string, Incident>, mutations: readonly IncidentMutation[]): void {
   for (const m of mutations) {
     const op = m.op;
     if (op.kind === 'incident.create') {

@@ -50,7 +50,7 @@ export function applyChanges(db: Database, stream: Stream, changes: readonly Cha
     const touched = { incidentIds: new Set<string>(), unitIds: new Set<string>() };
     for (const c of fresh) applyItem(db, c, touched, null);
     const last = fresh.at(-1)!.seq;
-    if (stream === 'incidents') settleOutbox(db, last, now);
+    settleOutbox(db, last, now, stream);
     return { kind: 'applied', seq: last, incidentIds: [...touched.incidentIds], unitIds: [...touched.unitIds] };
   };
   if (sabotage.cursorOutsideTransaction) {
@@ -87,10 +87,11 @@ export function applySnapshotPage(db: Database, stream: Stream, page: SnapshotPa
       if (cursor.resync && stream === 'video_points') {
         // The hub's log no longer held what was deleted while we were away: what the snapshot did not list is gone.
         prep(db, "DELETE FROM video_points WHERE id NOT IN (SELECT id FROM sync_snapshot_seen WHERE stream = 'video_points')").run();
+        prep(db, "DELETE FROM drones WHERE origin = 'hub' AND id NOT IN (SELECT id FROM sync_snapshot_seen WHERE stream = 'video_points')").run();
       }
       prep(db, 'DELETE FROM sync_snapshot_seen WHERE stream = ?').run(stream);
       writeCursor(db, stream, { phase: 'live', seq: page.asOf }, now);
-      if (stream === 'incidents') settleOutbox(db, page.asOf, now);
+      settleOutbox(db, page.asOf, now, stream);
       return { live: true, incidentIds: [...touched.incidentIds], unitIds: [...touched.unitIds] };
     })
     .immediate();
@@ -173,6 +174,27 @@ function applyItem(db: Database, item: Item, touched: { incidentIds: Set<string>
       }
       return;
     }
+    case 'drone': {
+      const r = item.row;
+      const info = prep(
+        db,
+        `INSERT INTO drones (id, callsign, model, stream_url, codec, telemetry_source, origin, updated_at, row_version)
+         VALUES (@id, @callsign, @model, @streamUrl, @codec, @telemetry, 'hub', @updatedAt, @rowVersion)
+         ON CONFLICT (id) DO UPDATE SET callsign = excluded.callsign, model = excluded.model, stream_url = excluded.stream_url, codec = excluded.codec,
+           telemetry_source = excluded.telemetry_source, origin = 'hub', updated_at = excluded.updated_at, row_version = excluded.row_version
+         WHERE excluded.row_version > drones.row_version`,
+      ).run({ id: r.id, callsign: r.callsign, model: r.model, streamUrl: r.streamUrl, codec: r.codec, telemetry: r.telemetry, updatedAt: r.updatedAt, rowVersion: r.rowVersion });
+      if (info.changes) {
+        if (r.credentials) {
+          prep(db, 'INSERT INTO drone_credentials (drone_id, username, secret) VALUES (?, ?, ?) ON CONFLICT (drone_id) DO UPDATE SET username = excluded.username, secret = excluded.secret')
+            .run(r.id, r.credentials.username, Buffer.from(r.credentials.password, 'utf8'));
+        } else {
+          prep(db, 'DELETE FROM drone_credentials WHERE drone_id = ?').run(r.id);
+        }
+      }
+      if (seenStream) prep(db, 'INSERT OR IGNORE INTO sync_snapshot_seen (stream, id) VALUES (?, ?)').run(seenStream, r.id);
+      return;
+    }
     case 'video_point': {
       if (item.op === 'delete') {
         prep(db, 'DELETE FROM video_points WHERE id = ?').run(item.row.id);
@@ -194,11 +216,13 @@ function applyItem(db: Database, item: Item, touched: { incidentIds: Set<string>
 }
 
 /**
- * Outbox rows whose effects the feed has now delivered leave the outbox; rejected ones move to
- * the operator's rejection list in the same transaction, so nothing is dropped unseen.
+ * Outbox rows whose effects the feed of `stream` has now delivered leave the outbox; rejected
+ * ones move to the operator's rejection list in the same transaction, so nothing is dropped
+ * unseen. A drone edit's ack_seq counts in video_points, every other one's in incidents.
  */
-export function settleOutbox(db: Database, seq: number, now: number): void {
-  const done = prep(db, "SELECT seq, mutation_id, kind, payload, incident_id, outcome, reason FROM sync_outbox WHERE state = 'acked' AND ack_seq <= ?").all(seq) as {
+export function settleOutbox(db: Database, seq: number, now: number, stream: Stream = 'incidents'): void {
+  const kinds = stream === 'incidents' ? "kind NOT LIKE 'drone.%'" : "kind LIKE 'drone.%'";
+  const done = prep(db, `SELECT seq, mutation_id, kind, payload, incident_id, outcome, reason FROM sync_outbox WHERE state = 'acked' AND ack_seq <= ? AND ${kinds}`).all(seq) as {
     seq: number; mutation_id: string; kind: string; payload: string; incident_id: string | null; outcome: string; reason: string | null;
   }[];
   for (const r of done) {
@@ -213,9 +237,10 @@ export function settleOutbox(db: Database, seq: number, now: number): void {
 
 /** A line the operator recognises: what they tried to do. */
 function summarize(payload: string): string {
-  const m = JSON.parse(payload) as { op: { kind: string; incident?: { address: string }; from?: string; to?: string; text?: string; unitId?: string; field?: string } };
+  const m = JSON.parse(payload) as { op: { kind: string; incident?: { address: string }; from?: string; to?: string; text?: string; unitId?: string; field?: string; callsign?: string } };
   const op = m.op;
   switch (op.kind) {
+    case 'drone.update': return op.callsign ?? '';
     case 'incident.create': return op.incident?.address ?? '';
     case 'incident.status': return `${op.from} → ${op.to}`;
     case 'incident.note': return (op.text ?? '').slice(0, 80);

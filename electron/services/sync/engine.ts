@@ -52,8 +52,8 @@ export class SyncEngine {
   }
 
   /**
-   * One full round: every stream downloaded to the hub's head, the outbox uploaded, and the
-   * incidents feed read again so answered actions can leave the outbox. Calls made while a
+   * One full round: every stream downloaded to the hub's head, the outbox uploaded, and every
+   * feed read again so answered actions can leave the outbox. Calls made while a
    * round runs join it and cause one more round after it. Rejects on the first link failure.
    */
   sync(): Promise<void> {
@@ -101,7 +101,8 @@ export class SyncEngine {
     // Downloads first: pending uploads never hold back what others did.
     for (const stream of STREAMS) await this.download(stream);
     await this.upload();
-    await this.download('incidents');
+    // Again, so answered actions can leave the outbox: incidents for most, video_points for drone edits.
+    for (const stream of STREAMS) await this.download(stream);
   }
 
   private async download(stream: Stream): Promise<void> {

@@ -1,6 +1,7 @@
 // How the sync engine reaches the hub. The real link is socket.io (socket-link.ts); the fault
 // suite uses an in-memory link that drops, duplicates and delays. Every answer is validated
 // against the protocol schemas by the link before the engine sees it.
+import type { DronePosition } from '../../shared/sync/drone-position';
 import type { ChangesNotice, ChangesPage, ChangesRequest, PushRequest, PushResult, SnapshotPage, SnapshotRequest } from '../../shared/sync/protocol';
 
 /** Why a call to the hub failed. The engine backs off and retries on all but `unauthorized`. */
@@ -22,6 +23,8 @@ export interface HubLink {
   push(req: PushRequest): Promise<PushResult>;
   /** Changes the hub pushes as they commit: a hint to apply at once when contiguous. */
   onNotice(listener: (notice: ChangesNotice) => void): () => void;
+  /** Drone positions the hub pushes (docs/sync-protocol.md), validated; links without them may leave this out. */
+  onDronePosition?(listener: (position: DronePosition) => void): () => void;
   /** Connection up/down as the transport sees it. */
   onConnection(listener: (up: boolean, problem: LinkProblem | null) => void): () => void;
   close(): void;

@@ -18,6 +18,7 @@ import {
   type PushRequest,
   type SnapshotRequest,
 } from '../../shared/sync/protocol';
+import { DRONE_POSITION_EVENT, parseDronePosition, type DronePosition } from '../../shared/sync/drone-position';
 import { LinkError, type HubLink, type LinkProblem } from './hub-link';
 
 export interface SocketLinkOptions {
@@ -76,6 +77,8 @@ export function connectSocketLink(opts: SocketLinkOptions): HubLink {
   });
 
   const noticeListeners = new Set<(notice: ChangesNotice) => void>();
+  const positionListeners = new Set<(position: DronePosition) => void>();
+  let badPositions = 0;
   const connectionListeners = new Set<(up: boolean, problem: LinkProblem | null) => void>();
   let state: { up: boolean; problem: LinkProblem | null } | null = null;
   let refused = false;
@@ -158,6 +161,23 @@ export function connectSocketLink(opts: SocketLinkOptions): HubLink {
     }
   });
 
+  // Positions are not part of the feed: one that does not parse is counted, logged now and then, and skipped.
+  socket.on(DRONE_POSITION_EVENT, (raw: unknown) => {
+    const parsed = parseDronePosition(raw);
+    if (!parsed.ok) {
+      badPositions++;
+      if (badPositions <= 5 || badPositions % 100 === 0) log.warn({ ...target, reason: parsed.reason, count: badPositions }, 'malformed drone position from the hub skipped');
+      return;
+    }
+    for (const l of [...positionListeners]) {
+      try {
+        l(parsed.position);
+      } catch (err) {
+        log.error({ err }, 'hub link drone position listener failed');
+      }
+    }
+  });
+
   async function call<T>(event: 'snapshot' | 'changes' | 'push', req: unknown, schema: z.ZodType<T>): Promise<T> {
     if (closed) throw new LinkError('unreachable', 'the hub link is closed');
     if (refused) throw new LinkError('unauthorized', 'the hub refused this workstation’s credentials');
@@ -213,6 +233,10 @@ export function connectSocketLink(opts: SocketLinkOptions): HubLink {
       noticeListeners.add(listener);
       return () => noticeListeners.delete(listener);
     },
+    onDronePosition(listener) {
+      positionListeners.add(listener);
+      return () => positionListeners.delete(listener);
+    },
     onConnection(listener) {
       connectionListeners.add(listener);
       // A listener that subscribes after the first verdict hears the current state.
@@ -230,6 +254,7 @@ export function connectSocketLink(opts: SocketLinkOptions): HubLink {
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = null;
       noticeListeners.clear();
+      positionListeners.clear();
       connectionListeners.clear();
       socket.removeAllListeners();
       socket.disconnect();

@@ -9,7 +9,7 @@ import { MapSettings } from '../domain/tile-source';
 import { HubStatus, StoreStatus } from './status';
 import { PresenceSchema, WallStateSchema } from '../wall';
 import { WorkspaceState } from '../workspace';
-import { DroneTelemetry } from '../domain/drone';
+import { Drone, DroneTelemetry } from '../domain/drone';
 
 export const events = {
   'incidents.changed': z.object({ upserted: z.array(Incident) }),
@@ -34,6 +34,8 @@ export const events = {
   // Drones (docs/drones.md)
   /** A drone's latest decoded telemetry, at most 5 times a second per drone. */
   'drones.telemetry': DroneTelemetry,
+  /** The drone list changed (a hub record came, changed or went, or an operator edited one). */
+  'drones.changed': z.object({ drones: z.array(Drone) }),
 } as const;
 
 export type Events = typeof events;

@@ -9,7 +9,7 @@ import { Language, WindowRole } from '../domain/identity';
 import { ChronologyEntry, Rejection } from '../domain/chronology';
 import { IncidentPlan } from '../domain/plan';
 import { Unit } from '../domain/unit';
-import { Drone, DroneTelemetry } from '../domain/drone';
+import { Drone, DroneEdit, DroneTelemetry } from '../domain/drone';
 import { BasemapChoice, MapSettings, OnlineTileSourceInput } from '../domain/tile-source';
 import { HubStatus, StoreStatus, SessionInfo } from './status';
 import { AlarmRouteSchema, EditAnswerSchema, ScheduleSchema, TourSchema, WallEditSchema, WallSchema, WallSourceSchema, SlotRefSchema, WallStateSchema } from '../wall';
@@ -130,6 +130,12 @@ export const requests = {
   'backups.run': { params: none, result: BackupInfo },
   /** Supervisor only. Puts a checked backup in place of the database in use, which is first moved into the backups folder. */
   'backups.restore': { params: z.object({ name: BackupName, confirm: z.literal(true) }).strict(), result: RestoreResult },
+  /**
+   * An operator's edit of a hub drone record (callsign, telemetry source, and a new stream address
+   * or none; the current address is never sent to a window). Queued for the hub like any action:
+   * works offline, shown at once, audited. not-found: not a hub record; conflict: callsign taken.
+   */
+  'drones.save': { params: DroneEdit, result: z.object({ drone: Drone }) },
 } as const;
 
 export type Requests = typeof requests;

@@ -8,11 +8,35 @@ import { z } from 'zod';
 export const Drone = z.object({
   id: z.string().regex(/^drone-[A-Za-z0-9_-]{1,56}$/),
   callsign: z.string().min(1).max(40),
-  /** 'klv': ST 0601 in the stream; 'hub': position messages from the hub (not built); 'none': video only. */
+  /** 'klv': ST 0601 in the stream; 'hub': position messages from the hub; 'none': video only. */
   telemetry: z.enum(['klv', 'hub', 'none']),
   codec: z.enum(['h264', 'h265', 'unknown']),
+  /** Where the record comes from: the hub's synced catalogue (editable) or this workstation's drone file / demo. */
+  origin: z.enum(['hub', 'file']).optional(),
+  model: z.string().max(60).optional(),
+  /** Whether main has a stream address for it (the address itself never leaves main). */
+  hasStream: z.boolean().optional(),
 });
 export type Drone = z.infer<typeof Drone>;
+export const DRONE_TELEMETRY_SOURCES = ['klv', 'hub', 'none'] as const;
+
+/**
+ * A drone stream address a hub record may name: network sources only, so a synced record can
+ * never make main read a local file. Without credentials: those travel and are stored apart.
+ */
+export const DroneStreamUrl = z
+  .string()
+  .max(500)
+  .regex(/^(udp|srt|rtmps?):\/\/[^\s@]+$/i, 'a udp://, srt://, rtmp:// or rtmps:// address without user or password');
+
+/** What an operator may change on a hub drone record (`drones.save`). `streamUrl` undefined: unchanged. */
+export const DroneEdit = z.object({
+  id: Drone.shape.id,
+  callsign: z.string().trim().min(1).max(40),
+  telemetry: Drone.shape.telemetry,
+  streamUrl: DroneStreamUrl.nullable().optional(),
+}).strict();
+export type DroneEdit = z.infer<typeof DroneEdit>;
 
 const Deg = z.number().finite();
 const LatLon = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });

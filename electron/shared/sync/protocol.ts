@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { GeoPoint, IncidentStatus, IncidentType, Priority, Timestamp } from '../domain/incident';
 import { UnitKind, UnitStatus } from '../domain/unit';
+import { Drone, DroneStreamUrl } from '../domain/drone';
 
 export const SYNC_PROTOCOL = 1;
 /** The hub also accepts outbox rows written by the previous schema of mutations. */
@@ -119,6 +120,23 @@ export const VideoPointWire = z.object({
 }).strict();
 export type VideoPointWire = z.infer<typeof VideoPointWire>;
 
+/**
+ * A drone record of the hub's catalogue (docs/drones.md). Travels in the `video_points` stream.
+ * `streamUrl` and `credentials` are for main's drone service only; never forwarded to a window.
+ */
+export const DroneWire = z.object({
+  id: Drone.shape.id,
+  callsign: text(40).min(1),
+  model: text(60),
+  streamUrl: DroneStreamUrl.nullable(),
+  codec: z.enum(['h264', 'h265', 'unknown']),
+  telemetry: Drone.shape.telemetry,
+  credentials: z.object({ username: text(120), password: text(200) }).strict().nullable(),
+  updatedAt: Timestamp,
+  rowVersion: z.number().int().positive(),
+}).strict();
+export type DroneWire = z.infer<typeof DroneWire>;
+
 const ITEM_MEMBERS = {
   incident: z.object({ entity: z.literal('incident'), op: z.literal('upsert'), row: IncidentWire }).strict(),
   event: z.object({ entity: z.literal('event'), op: z.literal('upsert'), row: EventWire }).strict(),
@@ -128,6 +146,7 @@ const ITEM_MEMBERS = {
   plan: z.object({ entity: z.literal('plan'), op: z.literal('upsert'), row: PlanWire }).strict(),
   cameraUpsert: z.object({ entity: z.literal('video_point'), op: z.literal('upsert'), row: VideoPointWire }).strict(),
   cameraDelete: z.object({ entity: z.literal('video_point'), op: z.literal('delete'), row: z.object({ id }).strict() }).strict(),
+  drone: z.object({ entity: z.literal('drone'), op: z.literal('upsert'), row: DroneWire }).strict(),
 };
 
 /** What a snapshot page or a change carries: one row of one entity. Two members share entity 'video_point': nested, told apart by op. */
@@ -139,6 +158,7 @@ export const Item = z.discriminatedUnion('entity', [
   ITEM_MEMBERS.conflict,
   ITEM_MEMBERS.plan,
   z.discriminatedUnion('op', [ITEM_MEMBERS.cameraUpsert, ITEM_MEMBERS.cameraDelete]),
+  ITEM_MEMBERS.drone,
 ]);
 export type Item = z.infer<typeof Item>;
 export type Entity = Item['entity'];
@@ -151,6 +171,7 @@ export const STREAM_OF: Readonly<Record<Entity, Stream>> = {
   conflict: 'incidents',
   plan: 'incidents',
   video_point: 'video_points',
+  drone: 'video_points',
 };
 
 /** A change: an item with the sequence number the hub gave it when it committed. */
@@ -163,6 +184,7 @@ export const Change = z.discriminatedUnion('entity', [
   ITEM_MEMBERS.conflict.extend(sequenced),
   ITEM_MEMBERS.plan.extend(sequenced),
   z.discriminatedUnion('op', [ITEM_MEMBERS.cameraUpsert.extend(sequenced), ITEM_MEMBERS.cameraDelete.extend(sequenced)]),
+  ITEM_MEMBERS.drone.extend(sequenced),
 ]);
 export type Change = Item & { seq: number };
 
@@ -192,6 +214,17 @@ export const Operation = z.discriminatedUnion('kind', [
    * moved meanwhile, the hub keeps its value and records a conflict both operators see.
    */
   z.object({ kind: z.literal('incident.update'), incidentId: id, field: z.enum(['priority', 'address', 'district', 'summary']), from: text(2000), to: text(2000) }).strict(),
+  /**
+   * An operator's edit of a hub drone record: the whole editable part, last writer wins.
+   * `streamUrl` absent: the address is left as it is (windows never see it, so cannot resend it).
+   */
+  z.object({
+    kind: z.literal('drone.update'),
+    droneId: Drone.shape.id,
+    callsign: z.string().trim().min(1).max(40),
+    telemetry: Drone.shape.telemetry,
+    streamUrl: DroneStreamUrl.nullable().optional(),
+  }).strict(),
 ]);
 export type Operation = z.infer<typeof Operation>;
 export type OperationKind = Operation['kind'];
@@ -255,7 +288,10 @@ export const MutationResult = z.object({
   id,
   outcome: z.enum(['applied', 'rejected']),
   reason: z.string().nullable(),
-  /** The incidents stream's sequence once this mutation's effects committed: the feed reaches it there. */
+  /**
+   * The sequence of the stream the mutation's effects land in once they committed (`incidents`,
+   * or `video_points` for `drone.*`): the feed has brought them when its cursor reaches it.
+   */
   seq,
 }).strict();
 export type MutationResult = z.infer<typeof MutationResult>;

@@ -1,10 +1,11 @@
 // Beside the map, for the selected drone: its live video (the same tile as in the video view,
 // with the telemetry overlay), the telemetry counts, and a button that opens it in the video view.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../format/locale';
 import { useConsole } from '../state/console-store';
 import { VideoTile } from '../video/VideoTile';
+import { DroneEditor } from './DroneEditor';
 import { droneVideoPoint, useDrones } from './drone-store';
 
 export function DronePanel({ id, onClose }: { id: string; onClose: () => void }) {
@@ -13,6 +14,7 @@ export function DronePanel({ id, onClose }: { id: string; onClose: () => void })
   const openCamera = useConsole((s) => s.openCamera);
   const drone = useDrones((s) => s.drones.find((d) => d.id === id));
   const latest = useDrones((s) => s.latest.get(id));
+  const [editing, setEditing] = useState(false);
   // Esc closes the panel, as it leaves an enlarged tile (not while typing somewhere).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -32,15 +34,31 @@ export function DronePanel({ id, onClose }: { id: string; onClose: () => void })
             ×
           </button>
         </div>
-        <div className="drone-video">
-          <VideoTile index={0} camera={droneVideoPoint(drone, latest)} quality="main" selected={false} enlarged={false} onSelect={() => undefined} onDropCamera={() => undefined} onClear={onClose} onToggleEnlarge={() => openCamera(id)} />
-        </div>
+        {drone.hasStream === false ? (
+          <p className="muted small" data-testid="drone-no-video">
+            {t('drones.noVideo')}
+          </p>
+        ) : (
+          <div className="drone-video">
+            <VideoTile index={0} camera={droneVideoPoint(drone, latest)} quality="main" selected={false} enlarged={false} onSelect={() => undefined} onDropCamera={() => undefined} onClear={onClose} onToggleEnlarge={() => openCamera(id)} />
+          </div>
+        )}
         <p className="muted small" data-testid="drone-counts">
           {t(`drones.source.${drone.telemetry}`)} · {t('drones.counts', { decoded: formatInteger(language, latest?.t.decoded ?? 0), skipped: formatInteger(language, latest?.t.skipped ?? 0) })}
         </p>
-        <button type="button" className="primary" data-testid="drone-open-video" onClick={() => openCamera(id)}>
-          {t('map.openVideo')}
-        </button>
+        <div className="map-card-actions">
+          {drone.hasStream !== false && (
+            <button type="button" className="primary" data-testid="drone-open-video" onClick={() => openCamera(id)}>
+              {t('map.openVideo')}
+            </button>
+          )}
+          {drone.origin === 'hub' && (
+            <button type="button" data-testid="drone-edit" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
+              {t('drones.edit.open')}
+            </button>
+          )}
+        </div>
+        {editing && drone.origin === 'hub' && <DroneEditor key={drone.id} drone={drone} onDone={() => setEditing(false)} />}
       </section>
     </aside>
   );

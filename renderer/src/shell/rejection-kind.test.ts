@@ -6,6 +6,7 @@ describe('rejection kinds', () => {
     expect(rejectionKindKey('incident.create')).toBe('create');
     expect(rejectionKindKey('incident.status')).toBe('status');
     expect(rejectionKindKey('incident.release')).toBe('release');
+    expect(rejectionKindKey('drone.update')).toBe('droneUpdate');
   });
 
   it('still shows a kind this version does not know, as a generic action', () => {

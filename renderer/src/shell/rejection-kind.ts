@@ -8,6 +8,7 @@ export const REJECTION_KINDS = {
   'incident.assign': 'assign',
   'incident.release': 'release',
   'incident.update': 'update',
+  'drone.update': 'droneUpdate',
 } as const;
 
 export type RejectionKindKey = (typeof REJECTION_KINDS)[keyof typeof REJECTION_KINDS] | 'other';

@@ -12,7 +12,7 @@ import type { IncidentPlan } from '../../../electron/shared/domain/plan';
 import type { Result } from '../../../electron/shared/contract/requests';
 import type { ActionName } from './notices';
 import { attempt, failureCode, type Outcome } from './outcome';
-import { linkDrones } from '../drones/drone-link';
+import { linkDrones, type DroneLink } from '../drones/drone-link';
 import { linkWorkspace, type ScreensEnv, type WorkspaceLink } from './workspace-link';
 import { browserScreens } from '../workspace/browser-screens';
 import { linkDiagnostics, type DiagnosticsLink } from '../diagnostics/diagnostics-link';
@@ -43,12 +43,14 @@ export interface MainLink {
   workspace: WorkspaceLink;
   /** The diagnostics view's figures and the database backups. */
   diagnostics: DiagnosticsLink;
+  /** Edits of the hub's drone records. */
+  drones: DroneLink;
 }
 
 export function linkToMain(transport: Transport, screens: ScreensEnv | null = browserScreens()): MainLink {
   const state = useConsole.getState;
   const workspace = linkWorkspace(transport, screens);
-  linkDrones(transport);
+  const drones = linkDrones(transport);
 
   /** An action whose failure the operator is told about in the notice bar. */
   async function act<T>(action: ActionName, call: () => Promise<T>): Promise<Outcome<T>> {
@@ -249,5 +251,6 @@ export function linkToMain(transport: Transport, screens: ScreensEnv | null = br
     },
     workspace,
     diagnostics: linkDiagnostics(transport),
+    drones,
   };
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { Preset, Schedule, WallState } from '../../../electron/shared/wall';
 import { formatDateTime } from '../format/locale';
 import { useConsole } from '../state/console-store';

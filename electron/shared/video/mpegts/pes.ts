@@ -21,7 +21,7 @@ export type Pes = {
 /** Stream ids whose PES packets have no optional header (padding, private_stream_2, ECM/EMM, DSM-CC, H.222.1 type E, directory). */
 const NO_HEADER = new Set([0xbc, 0xbe, 0xbf, 0xf0, 0xf1, 0xf2, 0xf8, 0xff]);
 
-function readTimestamp(b: Uint8Array, at: number): number | null {
+export function readTimestamp(b: Uint8Array, at: number): number | null {
   // '0010'/'0011'/'0001' + 3 bits, marker, 15 bits, marker, 15 bits, marker.
   if ((b[at]! & 1) !== 1 || (b[at + 2]! & 1) !== 1 || (b[at + 4]! & 1) !== 1) return null;
   return ((b[at]! >> 1) & 7) * 2 ** 30 + (b[at + 1]! << 22) + ((b[at + 2]! >> 1) << 15) + (b[at + 3]! << 7) + (b[at + 4]! >> 1);
