@@ -14,6 +14,9 @@ import { createLogger, type Logger } from '../log/logger';
 import { createOnlineTileProxy, type OnlineTileProxy } from '../maps/online-tiles';
 import { createTileService, MAPS_FOLDER, type TileService } from '../maps/tile-service';
 import { Store } from '../store/store';
+import { defaultKeyringFile } from '../secrets/keyring-file';
+import { filePermissionProtector, type KeyProtector } from '../secrets/key-protector';
+import { openWorkstationSecrets, resolveHubSecret, settleCredentials } from '../secrets/workstation-secrets';
 import { Workspace } from '../workspace/workspace';
 import { MediaService } from '../video/media-service';
 import { resolveCameraSource } from '../video/camera-source';
@@ -52,14 +55,25 @@ export interface RuntimeHost {
   /** `monitor` only for a wall output: which monitor it shows ('all' when absent). */
   openWindow(role: WindowRole, monitor?: string): Promise<void>;
   stderrLogs?: boolean;
+  /** How the keyring's keys are protected: Electron's safeStorage, or (default) the file's permissions. */
+  keyProtector?: KeyProtector;
 }
 
 export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): Promise<Runtime> {
   const log = createLogger({ dir: path.join(options.dataDir, 'logs'), stderr: host.stderrLogs ?? true });
   const actor = actorOf(options);
-  const store = await Store.start(host.workerPath, path.join(options.dataDir, DATABASE_FILE));
+  const keyringFile = options.keyringFile ?? defaultKeyringFile();
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE);
+  const secrets = openWorkstationSecrets(keyringFile, databaseFile, host.keyProtector ?? filePermissionProtector);
+  const store = await Store.start(host.workerPath, databaseFile, secrets.storeKeys);
   const opened = store.opened;
   if (opened.state === 'ready') {
+    try {
+      await settleCredentials(store, secrets, keyringFile, log);
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
     await store.call('registerOperator', { actor });
     log.info({ store: opened, host: host.host, version: VERSION }, 'services started');
   } else {
@@ -80,7 +94,11 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   // No city platform configured: run the reference hub here, with a simulated city, so the
   // workstation behaves exactly as it will against a real hub (the demo).
   let embedded: Hub | null = null;
-  let secret = options.hubSecret;
+  let secret = options.hubUrl ? resolveHubSecret(options.dataDir, secrets.box, options.hubSecret, log) : null;
+  if (options.hubUrl && !secret) {
+    await store.close();
+    throw new Error(`--hub needs this workstation's secret at the hub: set VIGIL_HUB_SECRET once, or store it with \`vigil secret set-hub --data ${options.dataDir}\``);
+  }
   if (!options.hubUrl) {
     secret = randomBytes(24).toString('base64url');
     embedded = await startHub({
