@@ -9,9 +9,9 @@ const tempDir = useTempDirs();
 
 describe('log scrubbing', () => {
   it('cuts userinfo out of any address, even with a raw @ in the password', () => {
-    const line = JSON.stringify({ msg: 'failed rtsp://admin:p@ss@10.0.0.2:554/live and http://u:pw@hub:7420/x', url: 'srt://op:s3cret@drone:9000' });
+    const line = JSON.stringify({ msg: 'failed rtsp://admin:p@ss@10.0.0.2:554/live and http://u:pw@hub:7420/x', url: 'srt://op:s3cret@drone:9000', raw: 'rtsp://op:a#b?c@cam/x' });
     const out = scrubSecrets(line);
-    expect(out).not.toMatch(/p@ss|admin|s3cret|:pw@/);
+    expect(out).not.toMatch(/p@ss|admin|s3cret|:pw@|a#b/);
     expect(out).toContain('rtsp://[redacted]@10.0.0.2:554/live');
     expect(JSON.parse(out)).toMatchObject({ url: 'srt://[redacted]@drone:9000' });
   });

@@ -10,7 +10,8 @@ const REST_OF_STRING = String.raw`(?:[^"\\]|\\.)*`;
 
 const RULES: readonly [RegExp, string][] = [
   // scheme://user:password@host — userinfo runs to the last @ before the path, as in rtsp-url.ts.
-  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#"\\]*@/gi, `$1${REDACTED}@`],
+  // A raw # or ? in a badly written password still counts as userinfo.
+  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/"\\]*@/gi, `$1${REDACTED}@`],
   // An Authorization or Proxy-Authorization header or field, as text or as a JSON key.
   [new RegExp(String.raw`(authorization\\?"?\s*[:=]\s*\\?"?)${REST_OF_STRING}`, 'gi'), `$1${REDACTED}`],
   // Its values where the header name is not beside them.

@@ -26,11 +26,12 @@ function decode(part: string): string {
 
 /**
  * A stream URL without its userinfo, and the user name and password that were in it. The
- * userinfo runs to the last @ before the path: camera passwords often hold a raw @.
+ * userinfo runs to the last @ before the path: camera passwords often hold a raw @, # or ?,
+ * and a badly written URL must not slip its password past this into a stored column.
  */
 export function splitUrlCredentials(url: string | null): SplitUrl {
   if (!url) return { url };
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@([^/?#@]*)(.*)$/is.exec(url);
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/]*)@([^/@]*)(.*)$/is.exec(url);
   if (!m) return { url };
   const userinfo = m[2]!;
   const colon = userinfo.indexOf(':');
