@@ -1,5 +1,6 @@
 // Assembles the services both hosts share: logger, store worker, event bus, request handlers.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { startHub, type Hub } from '../../hub/hub';
 import { readCameraFile } from '../../hub/camera-file';
@@ -16,7 +17,7 @@ import { createTileService, MAPS_FOLDER, type TileService } from '../maps/tile-s
 import { Store } from '../store/store';
 import { defaultKeyringFile } from '../secrets/keyring-file';
 import { filePermissionProtector, type KeyProtector } from '../secrets/key-protector';
-import { openWorkstationSecrets, resolveHubSecret, settleCredentials } from '../secrets/workstation-secrets';
+import { hubSecretFile, openWorkstationSecrets, resolveHubSecret, settleCredentials } from '../secrets/workstation-secrets';
 import { Workspace } from '../workspace/workspace';
 import { MediaService } from '../video/media-service';
 import { resolveCameraSource } from '../video/camera-source';
@@ -65,15 +66,23 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   const keyringFile = options.keyringFile ?? defaultKeyringFile();
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const secrets = openWorkstationSecrets(keyringFile, databaseFile, host.keyProtector ?? filePermissionProtector);
+  if (options.hubUrl && !options.hubSecret && !fs.existsSync(hubSecretFile(options.dataDir))) {
+    throw new Error(`--hub needs this workstation's secret at the hub: set VIGIL_HUB_SECRET once, or store it with \`vigil secret set-hub --data ${options.dataDir}\``);
+  }
   const store = await Store.start(host.workerPath, databaseFile, secrets.storeKeys);
   const opened = store.opened;
+  let secret: string | null;
+  try {
+    // A damaged database cannot be asked what it sealed: the new keyring (if any) is kept as it is.
+    if (opened.state === 'ready') await settleCredentials(store, secrets, keyringFile, log);
+    else secrets.pending?.();
+    // This workstation's secret at the hub: from VIGIL_HUB_SECRET (then stored sealed) or as stored.
+    secret = options.hubUrl ? resolveHubSecret(options.dataDir, secrets.box, options.hubSecret, log) : null;
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   if (opened.state === 'ready') {
-    try {
-      await settleCredentials(store, secrets, keyringFile, log);
-    } catch (err) {
-      await store.close();
-      throw err;
-    }
     await store.call('registerOperator', { actor });
     log.info({ store: opened, host: host.host, version: VERSION }, 'services started');
   } else {
@@ -94,11 +103,6 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   // No city platform configured: run the reference hub here, with a simulated city, so the
   // workstation behaves exactly as it will against a real hub (the demo).
   let embedded: Hub | null = null;
-  let secret = options.hubUrl ? resolveHubSecret(options.dataDir, secrets.box, options.hubSecret, log) : null;
-  if (options.hubUrl && !secret) {
-    await store.close();
-    throw new Error(`--hub needs this workstation's secret at the hub: set VIGIL_HUB_SECRET once, or store it with \`vigil secret set-hub --data ${options.dataDir}\``);
-  }
   if (!options.hubUrl) {
     secret = randomBytes(24).toString('base64url');
     embedded = await startHub({
