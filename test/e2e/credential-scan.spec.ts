@@ -153,6 +153,11 @@ test('no camera password or hub secret reaches any window message, log line or t
   for (const f of logFiles) expect(leaksIn(fs.readFileSync(f)), f).toEqual([]);
   expect(leaksIn(linked.host.output())).toEqual([]);
 
+  // The scanner finds a password where one is: the hub (the command centre's side, not this
+  // workstation) keeps its camera addresses as it was given them.
+  const hubDb = Buffer.concat(fs.readdirSync(linked.hubDir).filter((f) => f.startsWith('hub.db')).map((f) => fs.readFileSync(path.join(linked.hubDir, f))));
+  expect(leaksIn(hubDb)).toContain('digest plain');
+
   // The workstation's database on disk holds the passwords sealed, never in the clear.
   const dbFiles = fs.readdirSync(dataDir).filter((f) => f.startsWith('vigil.db')).map((f) => path.join(dataDir, f));
   expect(dbFiles.length).toBeGreaterThan(0);
