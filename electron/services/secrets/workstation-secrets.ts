@@ -87,7 +87,7 @@ export function readHubSecret(dataDir: string, box: SecretBox): string | null {
     return box.openText(fs.readFileSync(file, 'utf8').trim(), HUB_SECRET_CONTEXT);
   } catch (err) {
     if (!(err instanceof SecretBoxError)) throw err;
-    throw new Error(`the stored hub secret ${file} cannot be opened (${err.message}); set it again with \`vigil secret set-hub\``);
+    throw new Error(`the stored hub secret ${file} cannot be opened (${err.message}); set it again with \`vigil secret set-hub\``, { cause: err });
   }
 }
 
