@@ -16,6 +16,7 @@ import { createOnlineTileProxy, type OnlineTileProxy } from '../maps/online-tile
 import { createTileService, MAPS_FOLDER, type TileService } from '../maps/tile-service';
 import { Store } from '../store/store';
 import { defaultKeyringFile } from '../secrets/keyring-file';
+import type { SecretBox } from '../secrets/secret-box';
 import { filePermissionProtector, type KeyProtector } from '../secrets/key-protector';
 import { hubSecretFile, openWorkstationSecrets, resolveHubSecret, settleCredentials } from '../secrets/workstation-secrets';
 import { Workspace } from '../workspace/workspace';
@@ -46,6 +47,8 @@ export interface Runtime {
   disconnected(connection: string): void;
   /** The workstation's displays and role windows; the Electron host attaches its windows to it. */
   workspace: Workspace;
+  /** Seals and opens secrets kept at rest (services/secrets/secret-box.ts); main only, never a window. */
+  secrets: SecretBox;
   close(): Promise<void>;
 }
 
@@ -173,6 +176,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       wall?.disconnected(connection);
     },
     workspace,
+    secrets: secrets.box,
     async close() {
       wall?.close();
       media.close();

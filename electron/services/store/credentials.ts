@@ -39,15 +39,19 @@ export function splitUrlCredentials(url: string | null): SplitUrl {
   return colon === -1 ? { url: stripped, username: decode(userinfo) } : { url: stripped, username: decode(userinfo.slice(0, colon)), password: decode(userinfo.slice(colon + 1)) };
 }
 
-function boxFor(db: Database): SecretBox {
+/**
+ * The open database's secret box, for any store code that keeps a secret (camera passwords here;
+ * other credentials the same way: `secretBoxOf(db).seal(plain, context)`). Writing a secret
+ * without a box would store it in the clear: this refuses instead.
+ */
+export function secretBoxOf(db: Database): SecretBox {
   const box = boxes.get(db);
-  // Writing a password without a box would store it in the clear: refuse instead.
   if (!box) throw new Error('camera credentials arrived but the store has no secret box to seal them');
   return box;
 }
 
 export function storeCredential(db: Database, videoPointId: string, username: string, password: string): void {
-  const sealed = boxFor(db).seal(password, credentialContext(videoPointId));
+  const sealed = secretBoxOf(db).seal(password, credentialContext(videoPointId));
   prep(db,
     `INSERT INTO video_credentials (video_point_id, username, secret, sealed) VALUES (?, ?, ?, 1)
      ON CONFLICT (video_point_id) DO UPDATE SET username = excluded.username, secret = excluded.secret, sealed = 1`,
@@ -100,7 +104,7 @@ export function credentialKeyIds(db: Database): string[] {
  * truncated so no earlier page image with a plaintext password stays on disk.
  */
 export function sealStoredCredentials(db: Database): { sealed: number; fromUrls: number; resealed: number } {
-  const box = boxFor(db);
+  const box = secretBoxOf(db);
   const counts = db.transaction(() => {
     let sealed = 0;
     let fromUrls = 0;
