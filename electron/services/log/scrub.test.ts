@@ -27,7 +27,7 @@ describe('log scrubbing', () => {
   });
 
   it('leaves ordinary lines alone', () => {
-    const line = JSON.stringify({ msg: 'camera stream closed: no viewers', camera: 'cam-1:main', url: 'rtsp://10.0.0.2/live' });
+    const line = JSON.stringify({ msg: 'camera stream closed: no viewers; it asks for Basic authentication', camera: 'cam-1:main', url: 'rtsp://10.0.0.2/live' });
     expect(scrubSecrets(line)).toBe(line);
   });
 

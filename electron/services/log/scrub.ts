@@ -8,7 +8,12 @@ const REDACTED = '[redacted]';
 /** The rest of a JSON string value: up to its closing (unescaped) quote. */
 const REST_OF_STRING = String.raw`(?:[^"\\]|\\.)*`;
 
-const RULES: readonly [RegExp, string][] = [
+/** A Basic credential is base64: an ordinary lower-case word after "Basic" ("Basic authentication") is prose. */
+function basicToken(match: string, prefix: string, token: string): string {
+  return /^[a-z]+$/.test(token) ? match : `${prefix}${REDACTED}`;
+}
+
+const RULES: readonly [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
   // scheme://user:password@host — userinfo runs to the last @ before the path, as in rtsp-url.ts.
   // A raw # or ? in a badly written password still counts as userinfo.
   [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/"\\]*@/gi, `$1${REDACTED}@`],
@@ -16,11 +21,11 @@ const RULES: readonly [RegExp, string][] = [
   [new RegExp(String.raw`(authorization\\?"?\s*[:=]\s*\\?"?)${REST_OF_STRING}`, 'gi'), `$1${REDACTED}`],
   // Its values where the header name is not beside them.
   [new RegExp(String.raw`\b(Digest\s+)username=${REST_OF_STRING}`, 'gi'), `$1${REDACTED}`],
-  [/\b(Basic\s+)[A-Za-z0-9+/]{6,}={0,2}/g, `$1${REDACTED}`],
+  [/\b(Basic\s+)([A-Za-z0-9+/]{6,}={0,2})/g, (match, prefix, token) => basicToken(match, prefix!, token!)],
 ];
 
 export function scrubSecrets(line: string): string {
   let out = line;
-  for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
+  for (const [pattern, replacement] of RULES) out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
   return out;
 }
