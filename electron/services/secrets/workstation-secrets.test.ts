@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { startHub } from '../../hub/hub';
 import { startTestRuntime } from '../../../test/support/runtime';
 import { useTempDirs } from '../../../test/support/temp';
 import { createLogger } from '../log/logger';
@@ -101,5 +103,27 @@ describe('workstation secrets at start', () => {
     const dataDir = tempDir();
     const keyringFile = path.join(tempDir(), 'keyring.json');
     await expect(startTestRuntime(dataDir, { keyringFile, hubUrl: 'http://127.0.0.1:9/' })).rejects.toThrow(/VIGIL_HUB_SECRET.*vigil secret set-hub/);
+  });
+
+  it('syncs with a real hub on the secret it stored from the environment, with no variable the second time', async () => {
+    const hubDir = tempDir();
+    const hub = await startHub({ dataDir: hubDir, port: 0, workstations: [{ id: 'ws-dispatch-03', secret: 'Hub-Secret-Once' }], simulator: { seed: 3, cameras: 5, units: 2, autoTick: false }, log: pino({ level: 'silent' }) });
+    try {
+      const dataDir = tempDir();
+      const keyringFile = path.join(tempDir(), 'keyring.json');
+      for (const hubSecret of ['Hub-Secret-Once', null]) {
+        const rt = await startTestRuntime(dataDir, { keyringFile, hubUrl: hub.url, hubSecret });
+        try {
+          const hubState = async () => (await rt.handlers['session.get']({}, { connection: 'test' })).hub.state;
+          await expect.poll(hubState, { timeout: 15_000 }).toBe('online');
+        } finally {
+          await rt.close();
+        }
+      }
+      expect(fs.readFileSync(hubSecretFile(dataDir), 'utf8')).not.toContain('Hub-Secret-Once');
+      expect(fs.readFileSync(path.join(dataDir, 'logs', 'vigil.log'), 'utf8')).not.toContain('Hub-Secret-Once');
+    } finally {
+      await hub.close();
+    }
   });
 });
