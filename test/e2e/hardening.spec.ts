@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, pairing, test as base } from './fixtures';
-import { CONTENT_SECURITY_POLICY } from '../../electron/services/http/assets';
+import { CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY } from '../../electron/services/http/assets';
 
 /** A server on another origin that records every request made to it. */
 const test = base.extend<{ elsewhere: { origin: string; hits: string[] } }>({
@@ -86,5 +86,18 @@ test('the page runs no injected script, loads nothing from another origin, and e
     const headers = r.headers();
     expect(headers['content-security-policy'], url).toBe(CONTENT_SECURITY_POLICY);
     expect(headers['x-content-type-options'], url).toBe('nosniff');
+    expect(headers['permissions-policy'], url).toBe(PERMISSIONS_POLICY);
   }
+});
+
+test('the page may not use the camera, microphone, location or other powerful features; the monitors API stays', async ({ page, host }) => {
+  await page.goto(pairing(host));
+  await expect(page.locator('#incident-queue')).toBeVisible({ timeout: 20_000 });
+  // What the page's policy allows, as Chromium computed it from the header (a prompt or a missing
+  // device would not tell a refused feature from an absent one).
+  const allowed = await page.evaluate(() => {
+    const policy = (document as unknown as { featurePolicy: { allowsFeature(f: string): boolean } }).featurePolicy;
+    return Object.fromEntries(['camera', 'microphone', 'geolocation', 'display-capture', 'usb', 'serial', 'hid', 'midi', 'payment', 'window-management'].map((f) => [f, policy.allowsFeature(f)]));
+  });
+  expect(allowed).toEqual({ camera: false, microphone: false, geolocation: false, 'display-capture': false, usb: false, serial: false, hid: false, midi: false, payment: false, 'window-management': true });
 });
