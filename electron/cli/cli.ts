@@ -7,6 +7,7 @@ import { start } from './start';
 import { printReport, probe } from './probe';
 import { klv } from './klv';
 import { readDisplaysFile } from './displays-file';
+import { forgetLocked, rotateKeys, setHubSecret } from './secret';
 
 function port(value: string): number {
   const n = Number(value);
@@ -59,7 +60,8 @@ program
   .command('start')
   .description('start the workstation (Electron, or the browser host where Electron is not installed)')
   .addOption(new Option('--host <host>', 'which host runs the console').choices(['auto', 'electron', 'browser']).default('auto'))
-  .option('--hub <url>', 'command-centre hub to sync with; its secret comes from VIGIL_HUB_SECRET (default: an embedded demo hub with a simulated city)', hubUrl)
+  .option('--hub <url>', 'command-centre hub to sync with; its secret comes from VIGIL_HUB_SECRET or `vigil secret set-hub` (default: an embedded demo hub with a simulated city)', hubUrl)
+  .option('--keyring <file>', 'the secret box\'s keyring, outside the data folder (or VIGIL_KEYRING)', defaults.keyringFile)
   .option('--demo-incidents-per-hour <n>', 'embedded demo hub: simulated incidents per hour (0 = none)', count, 30)
   .option('--demo-cameras <n>', 'embedded demo hub: size of the simulated camera catalogue', count, 200)
   .option('--demo-camera-file <file>', 'embedded demo hub: also register these cameras (JSON, as vigil-hub --camera-file)')
@@ -77,12 +79,12 @@ program
   .option('--backups-kept <n>', 'scheduled and manual backups kept in <data>/backups', count, 14)
   .option('--log-max-size <size>', 'rotate vigil.log at this size', logSize, '10M')
   .option('--log-max-files <n>', 'rotated log files kept', count, 10)
-  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; demoIncidentsPerHour: number; demoCameras: number; demoCameraFile?: string; demoDrones: 'none' | 'hub' | 'all'; demoDrone?: boolean; droneFile?: string; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean; displays?: ReturnType<typeof readDisplaysFile>; backupEvery: number; backupsKept: number; logMaxSize: string; logMaxFiles: number }) => {
-    if (o.hub && !defaults.hubSecret) throw new Error('--hub needs this workstation\'s secret at the hub in VIGIL_HUB_SECRET');
+  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; keyring: string; demoIncidentsPerHour: number; demoCameras: number; demoCameraFile?: string; demoDrones: 'none' | 'hub' | 'all'; demoDrone?: boolean; droneFile?: string; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean; displays?: ReturnType<typeof readDisplaysFile>; backupEvery: number; backupsKept: number; logMaxSize: string; logMaxFiles: number }) => {
     await start({
       host: o.host,
       hubUrl: o.hub ?? null,
       hubSecret: defaults.hubSecret,
+      keyringFile: path.resolve(o.keyring),
       demo: { incidentsPerHour: o.demoIncidentsPerHour, cameras: o.demoCameras, drones: o.demoDrones, ...(o.demoCameraFile ? { cameraFile: path.resolve(o.demoCameraFile) } : {}) },
       drones: { demo: !!o.demoDrone, ...(o.droneFile ? { file: path.resolve(o.droneFile) } : {}) },
       dataDir: path.resolve(o.data),
@@ -96,6 +98,24 @@ program
       log: { maxSize: o.logMaxSize, maxFiles: Math.max(1, o.logMaxFiles) },
     });
   });
+
+const secret = program.command('secret').description('secrets at rest: the hub secret, the keyring (run these while Vigil is stopped; see docs/operations.md)');
+const secretPlaces = (c: Command) =>
+  c.option('--data <dir>', 'data folder', defaults.dataDir).option('--keyring <file>', 'keyring file (or VIGIL_KEYRING)', defaults.keyringFile);
+const placesOf = (o: { data: string; keyring: string }) => ({ dataDir: path.resolve(o.data), keyringFile: path.resolve(o.keyring) });
+
+secretPlaces(secret.command('set-hub').description('store this workstation\'s secret at the hub, read from standard input, sealed in the data folder'))
+  .action(async (o: { data: string; keyring: string }) => {
+    let text = '';
+    for await (const chunk of process.stdin) text += String(chunk);
+    console.log(setHubSecret(placesOf(o), text));
+  });
+secretPlaces(secret.command('rotate').description('make a new key, seal every stored secret again with it, retire the old keys'))
+  .action((o: { data: string; keyring: string }) => console.log(rotateKeys(placesOf(o))));
+secretPlaces(secret.command('forget-locked').description('after a lost keyring: drop the camera credentials no key opens; the hub sends them again at the next sync'))
+  .option('--workstation <id>', 'name of this workstation, for the audit log', defaults.workstationId)
+  .option('--operator <name>', 'who does this, for the audit log', defaults.operatorName)
+  .action((o: { data: string; keyring: string; workstation: string; operator: string }) => console.log(forgetLocked(placesOf(o), { workstationId: o.workstation, operatorName: o.operator })));
 
 program
   .command('probe')

@@ -34,6 +34,7 @@ export async function start(o: StartCommand): Promise<void> {
 
 function startElectron(binary: string, o: StartCommand): Promise<void> {
   // The hub secret stays out of the command line (visible to every user in ps): Electron reads VIGIL_HUB_SECRET itself.
+  // Its keyring is its own (safeStorage-protected, in its user-data folder), not the browser host's file.
   const options: Omit<RuntimeOptions, 'hubSecret'> = { dataDir: o.dataDir, hubUrl: o.hubUrl, demo: o.demo, ...(o.drones ? { drones: o.drones } : {}), ...(o.maintenance ? { maintenance: o.maintenance } : {}), ...(o.log ? { log: o.log } : {}), workstationId: o.workstationId, operatorName: o.operatorName };
   const args = [path.join(dist, 'main.cjs'), `--vigil-options=${Buffer.from(JSON.stringify(options)).toString('base64url')}`];
   // Chromium refuses to start as root with its OS sandbox; the page sandbox and context

@@ -4,8 +4,11 @@ import path from 'node:path';
 import { app, ipcMain } from 'electron';
 import { dispatch } from '../services/api/dispatch';
 import { defaultRuntimeOptions, type RuntimeOptions } from '../services/runtime/options';
+import { defaultKeyringFile, KEYRING_FILE } from '../services/secrets/keyring-file';
 import { startRuntime, type Runtime } from '../services/runtime/runtime';
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { isTrustedSender } from './security-policy';
+import { safeStorageProtector } from './safe-storage-protector';
 import { hardenAllContents } from './hardening';
 import { serveMediaPorts } from './media-port';
 import { IPC_EVENT, IPC_REQUEST } from '../shared/contract/ipc-channels';
@@ -15,7 +18,8 @@ import { followDisplays } from './displays';
 const OPTIONS_FLAG = '--vigil-options=';
 
 function readOptions(): RuntimeOptions {
-  const defaults = { ...defaultRuntimeOptions(), dataDir: app.getPath('userData') };
+  // The keyring is Electron's own, beside its data and protected by safeStorage (not the browser host's file).
+  const defaults = { ...defaultRuntimeOptions(), dataDir: app.getPath('userData'), keyringFile: path.join(app.getPath('userData'), KEYRING_FILE) };
   const arg = process.argv.find((a) => a.startsWith(OPTIONS_FLAG));
   if (!arg) return defaults;
   const given = JSON.parse(Buffer.from(arg.slice(OPTIONS_FLAG.length), 'base64url').toString('utf8')) as Partial<RuntimeOptions>;
@@ -35,8 +39,11 @@ async function start(): Promise<void> {
   hardenAllContents();
   // Tiles are served once the runtime (and its map sources) exists; until then they answer 503.
   serveRenderer(path.join(__dirname, '..', 'renderer'), () => runtime);
-  runtime = await startRuntime(options, {
+  // Without an operating-system key store the keyring falls back to the browser host's: a 0600 file outside the data folder.
+  const protector = safeStorageProtector();
+  runtime = await startRuntime(protector ? options : { ...options, keyringFile: defaultKeyringFile() }, {
     host: 'electron',
+    ...(protector ? { keyProtector: protector } : {}),
     workerPath: path.join(__dirname, 'store-worker.cjs'),
     openWindow: async (role, monitor) => {
       const w = role === 'wall-output' ? { role, monitor: monitor ?? 'all' } : { role };
@@ -46,10 +53,11 @@ async function start(): Promise<void> {
   });
   const rt = runtime;
   ipcMain.handle(IPC_REQUEST, (event, envelope: unknown) => {
-    // Only Vigil's own pages may call services; anything else gets nothing.
-    const frameUrl = event.senderFrame?.url ?? '';
+    // Only the top frame of Vigil's own windows may call services; anything else gets nothing.
+    const frame = event.senderFrame;
+    const frameUrl = frame?.url ?? '';
     const role = roleOf(event.sender.id);
-    if (!frameUrl.startsWith(`${APP_ORIGIN}/`) || !role) {
+    if (!isTrustedSender({ frameUrl, isMainFrame: !!frame && frame.parent === null, knownWindow: role !== null }) || !role) {
       rt.log.warn({ frameUrl }, 'IPC from an unknown frame refused');
       return { kind: 'response', id: null, ok: false, error: { code: 'bad-request', message: 'sender not allowed' } };
     }

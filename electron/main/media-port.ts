@@ -5,7 +5,7 @@ import { ipcMain, MessageChannelMain, type WebContents } from 'electron';
 import { IPC_MEDIA_OPEN, IPC_MEDIA_PORT } from '../shared/contract/ipc-channels';
 import type { Logger } from '../services/log/logger';
 import type { MediaConnection, MediaService } from '../services/video/media-service';
-import { APP_ORIGIN } from './app-protocol';
+import { isTrustedSender } from './security-policy';
 import { roleOf } from './windows';
 
 export function serveMediaPorts(media: MediaService, log: Logger): void {
@@ -13,7 +13,8 @@ export function serveMediaPorts(media: MediaService, log: Logger): void {
   ipcMain.on(IPC_MEDIA_OPEN, (event) => {
     const contents: WebContents = event.sender;
     const role = roleOf(contents.id);
-    if (!(event.senderFrame?.url ?? '').startsWith(`${APP_ORIGIN}/`) || !role) {
+    const frame = event.senderFrame;
+    if (!isTrustedSender({ frameUrl: frame?.url, isMainFrame: !!frame && frame.parent === null, knownWindow: role !== null }) || !role) {
       log.warn({ frameUrl: event.senderFrame?.url }, 'media channel for an unknown frame refused');
       return;
     }

@@ -4,7 +4,7 @@ import type { WindowRole } from '../shared/domain/identity';
 import { DEFAULT_WINDOW_SIZE, type WindowNow } from '../shared/workspace/placement';
 import type { Rect } from '../shared/workspace/rect';
 import { windowKey, type RoleWindow } from '../shared/workspace/role-window';
-import { APP_ORIGIN } from './app-protocol';
+import { APP_ORIGIN, secureWebPreferences } from './security-policy';
 
 /** Keyed by role, and wall outputs by their monitor (`wall-output:r1c1`): one window each. */
 const windows = new Map<string, { win: BrowserWindow; window: RoleWindow }>();
@@ -34,15 +34,7 @@ export async function openRoleWindow(w: RoleWindow, preloadPath: string, bounds:
     backgroundColor: output ? '#000000' : '#0b1118',
     title: 'Vigil 值守',
     show: false,
-    webPreferences: {
-      preload: path.resolve(preloadPath),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(path.resolve(preloadPath)),
   });
   windows.set(key, { win, window: w });
   win.once('ready-to-show', () => win.show());

@@ -13,7 +13,8 @@ export interface HostProcess {
 export function spawnBrowserHost(distDir: string, dataDir: string, extra: string[] = [], env: Record<string, string> = {}): Promise<HostProcess> {
   const child = spawn(process.execPath, [path.join(distDir, 'cli.cjs'), 'start', '--host', 'browser', '--port', '0', '--no-open', '--data', dataDir, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    // The keyring in the test's data folder (a product keeps it outside): tests never touch the user's config folder.
+    env: { ...process.env, VIGIL_KEYRING: path.join(dataDir, 'test-keyring.json'), ...env },
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += String(d)));

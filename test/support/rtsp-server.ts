@@ -22,6 +22,8 @@ const PYTHON = '/usr/bin/python3';
 export interface RtspServerOptions {
   port?: number;
   auth?: 'none' | 'digest' | 'basic';
+  /** The password of user RTSP_USER when `auth` is set (default RTSP_PASSWORD). */
+  password?: string;
   width?: number;
   height?: number;
   fps?: number;
@@ -44,6 +46,7 @@ export function rtspServerUnavailable(): string | null {
 
 export function startRtspServer(o: RtspServerOptions = {}): Promise<RtspServer> {
   const args = [script(), '--port', String(o.port ?? 0), '--auth', o.auth ?? 'none'];
+  if (o.password) args.push('--password', o.password);
   if (o.width) args.push('--width', String(o.width));
   if (o.height) args.push('--height', String(o.height));
   if (o.fps) args.push('--fps', String(o.fps));

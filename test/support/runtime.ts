@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { startRuntime, type Runtime } from '../../electron/services/runtime/runtime';
 import type { RuntimeOptions } from '../../electron/services/runtime/options';
 import { workerPath } from './store';
@@ -9,7 +10,8 @@ import { workerPath } from './store';
  */
 export function startTestRuntime(dataDir: string, options: Partial<RuntimeOptions> = {}, opened: [string, string | undefined][] = []): Promise<Runtime> {
   return startRuntime(
-    { dataDir, hubUrl: null, hubSecret: null, demo: { incidentsPerHour: 0, cameras: 10 }, workstationId: 'ws-dispatch-03', operatorName: '张伟', maintenance: { schedule: false }, ...options },
+    // The keyring sits in the test's own folder, so tests never touch the user's config folder.
+    { dataDir, hubUrl: null, hubSecret: null, keyringFile: path.join(dataDir, 'test-keyring.json'), demo: { incidentsPerHour: 0, cameras: 10 }, workstationId: 'ws-dispatch-03', operatorName: '张伟', maintenance: { schedule: false }, ...options },
     {
       host: 'browser',
       workerPath: workerPath(),

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestRuntime } from '../../../test/support/runtime';
 import { useTempDirs } from '../../../test/support/temp';
 import { METHODS } from '../../shared/contract/requests';
@@ -11,6 +11,12 @@ let rt: Runtime;
 const opened: [string, string | undefined][] = [];
 beforeAll(async () => {
   rt = await startTestRuntime(tempDir(), {}, opened);
+  // The embedded hub's first download must be in before counting what is stored: rows it brings
+  // later would look like changes made by the messages under test.
+  await vi.waitFor(async () => {
+    const hub = (await rt.handlers['session.get']({}, { connection: 'test' })).hub;
+    if (hub.lastSyncAt === null || hub.bootstrap !== null) throw new Error('first download not finished');
+  }, { timeout: 20_000, interval: 50 });
 });
 afterAll(() => rt.close());
 

@@ -19,8 +19,19 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
+/**
+ * Powerful features no Vigil page uses are switched off for the page itself, so a request for
+ * them fails before any prompt (the Electron host also refuses every permission in main). The
+ * browser host's console reads the monitors through the Window Management API: that one stays.
+ */
+export const PERMISSIONS_POLICY = [
+  'camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'serial=()', 'hid=()', 'bluetooth=()', 'midi=()',
+  'display-capture=()', 'idle-detection=()', 'window-management=(self)', 'fullscreen=(self)',
+].join(', ');
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Permissions-Policy': PERMISSIONS_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',

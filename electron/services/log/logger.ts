@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createStream } from 'rotating-file-stream';
+import { scrubSecrets } from './scrub';
 
 export type { Logger };
 
@@ -26,8 +27,8 @@ export const DEFAULT_LOG_ROTATION: LogRotation = { maxSize: '10M', maxFiles: 10 
 
 /**
  * Structured JSON lines, rotated by size (10 MB × 10 files unless told) so a workstation that runs for months
- * never fills its disk with logs. Secrets never reach a log line: the redact paths below
- * are a second guard behind not logging them at all.
+ * never fills its disk with logs. Secrets never reach a log line: the redact paths and the
+ * scrubbing of every finished line (scrub.ts) are second guards behind not logging them at all.
  */
 export function createLogger(opts: LogOptions): Logger {
   fs.mkdirSync(opts.dir, { recursive: true });
@@ -44,7 +45,12 @@ export function createLogger(opts: LogOptions): Logger {
       level: opts.level ?? 'info',
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: ['*.password', '*.token', '*.secret', '*.credentials', 'token', 'password'], censor: '[redacted]' },
+      redact: {
+        paths: ['*.password', '*.token', '*.secret', '*.credentials', 'token', 'password', 'secret', 'credentials', 'authorization', '*.authorization', '*.headers.authorization', '*.headers.Authorization'],
+        censor: '[redacted]',
+      },
+      // Passwords inside addresses and Authorization values, wherever in the line they are.
+      hooks: { streamWrite: scrubSecrets },
     },
     pino.multistream(streams),
   );

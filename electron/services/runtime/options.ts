@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../../shared/domain/identity';
+import { defaultKeyringFile } from '../secrets/keyring-file';
 import type { Display } from '../../shared/workspace/display';
 
 /** Everything a host needs to start the services; filled from the command line or defaults. */
@@ -8,8 +9,10 @@ export interface RuntimeOptions {
   dataDir: string;
   /** null: run the reference hub inside this process (the demo), with a simulated city. */
   hubUrl: string | null;
-  /** This workstation's secret at the hub (from VIGIL_HUB_SECRET); unused for the embedded hub. */
+  /** This workstation's secret at the hub (from VIGIL_HUB_SECRET; then kept sealed in the data folder); unused for the embedded hub. */
   hubSecret: string | null;
+  /** The secret box's keyring (docs/operations.md, "Secrets"); default: the user's config folder, outside the data folder. */
+  keyringFile?: string;
   workstationId: string;
   operatorName: string;
   /** The embedded hub's simulated city: incidents per hour (0 = none) and catalogue size. */
@@ -34,6 +37,7 @@ export function defaultRuntimeOptions(): RuntimeOptions {
     dataDir: defaultDataDir(),
     hubUrl: null,
     hubSecret: process.env.VIGIL_HUB_SECRET || null,
+    keyringFile: process.env.VIGIL_KEYRING || defaultKeyringFile(),
     demo: { incidentsPerHour: 30, cameras: 200 },
     workstationId: os.hostname() || 'workstation',
     operatorName: os.userInfo().username || 'operator',

@@ -1,5 +1,6 @@
 // Assembles the services both hosts share: logger, store worker, event bus, request handlers.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { startHub, type Hub } from '../../hub/hub';
 import { readCameraFile } from '../../hub/camera-file';
@@ -14,6 +15,10 @@ import { createLogger, type Logger } from '../log/logger';
 import { createOnlineTileProxy, type OnlineTileProxy } from '../maps/online-tiles';
 import { createTileService, MAPS_FOLDER, type TileService } from '../maps/tile-service';
 import { Store } from '../store/store';
+import { defaultKeyringFile } from '../secrets/keyring-file';
+import type { SecretBox } from '../secrets/secret-box';
+import { filePermissionProtector, type KeyProtector } from '../secrets/key-protector';
+import { hubSecretFile, openWorkstationSecrets, resolveHubSecret, settleCredentials } from '../secrets/workstation-secrets';
 import { Workspace } from '../workspace/workspace';
 import { MediaService } from '../video/media-service';
 import { resolveCameraSource } from '../video/camera-source';
@@ -45,6 +50,8 @@ export interface Runtime {
   disconnected(connection: string): void;
   /** The workstation's displays and role windows; the Electron host attaches its windows to it. */
   workspace: Workspace;
+  /** Seals and opens secrets kept at rest (services/secrets/secret-box.ts); main only, never a window. */
+  secrets: SecretBox;
   close(): Promise<void>;
 }
 
@@ -55,6 +62,8 @@ export interface RuntimeHost {
   /** `monitor` only for a wall output: which monitor it shows ('all' when absent). */
   openWindow(role: WindowRole, monitor?: string): Promise<void>;
   stderrLogs?: boolean;
+  /** How the keyring's keys are protected: Electron's safeStorage, or (default) the file's permissions. */
+  keyProtector?: KeyProtector;
 }
 
 export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): Promise<Runtime> {
@@ -62,8 +71,25 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   const rotation = { ...DEFAULT_LOG_ROTATION, ...options.log };
   const log = createLogger({ dir: path.join(options.dataDir, 'logs'), stderr: host.stderrLogs ?? true, rotation });
   const actor = actorOf(options);
-  const store = await Store.start(host.workerPath, path.join(options.dataDir, DATABASE_FILE));
+  const keyringFile = options.keyringFile ?? defaultKeyringFile();
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE);
+  const secrets = openWorkstationSecrets(keyringFile, databaseFile, host.keyProtector ?? filePermissionProtector);
+  if (options.hubUrl && !options.hubSecret && !fs.existsSync(hubSecretFile(options.dataDir))) {
+    throw new Error(`--hub needs this workstation's secret at the hub: set VIGIL_HUB_SECRET once, or store it with \`vigil secret set-hub --data ${options.dataDir}\``);
+  }
+  const store = await Store.start(host.workerPath, databaseFile, secrets.storeKeys);
   const opened = store.opened;
+  let secret: string | null;
+  try {
+    // A damaged database cannot be asked what it sealed: the new keyring (if any) is kept as it is.
+    if (opened.state === 'ready') await settleCredentials(store, secrets, keyringFile, log);
+    else secrets.pending?.();
+    // This workstation's secret at the hub: from VIGIL_HUB_SECRET (then stored sealed) or as stored.
+    secret = options.hubUrl ? resolveHubSecret(options.dataDir, secrets.box, options.hubSecret, log) : null;
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   if (opened.state === 'ready') {
     await store.call('registerOperator', { actor });
     log.info({ store: opened, host: host.host, version: VERSION }, 'services started');
@@ -85,7 +111,6 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   // No city platform configured: run the reference hub here, with a simulated city, so the
   // workstation behaves exactly as it will against a real hub (the demo).
   let embedded: Hub | null = null;
-  let secret = options.hubSecret;
   if (!options.hubUrl) {
     secret = randomBytes(24).toString('base64url');
     embedded = await startHub({
@@ -217,6 +242,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       wall?.disconnected(connection);
     },
     workspace,
+    secrets: secrets.box,
     async close() {
       maintenance.stop();
       await windowStates.flush();

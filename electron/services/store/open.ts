@@ -27,6 +27,8 @@ export function openStore(file: string): Opened | Damaged {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted or overwritten content is zeroed, so a password sealed in place leaves no plaintext page behind.
+    db.pragma('secure_delete = ON');
     const { to } = migrate(db, migrations);
     return { db, status: { state: 'ready', schemaVersion: to, path: file } };
   } catch (err) {

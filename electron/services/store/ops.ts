@@ -11,6 +11,8 @@ import { BACKUP_FOLDER, backupDatabase, integrityCheck, lastCheck, listBackups, 
 import { continueNumbering, outboxNumbering, putBack, setAside, type OutboxNumbering } from './restore';
 import type { BackupInfo, IntegrityResult, RestoreResult } from '../../shared/contract/maintenance';
 import { appendAudit } from './audit';
+import { credentialKeyIds, forgetLockedCredentials, sealStoredCredentials, useSecretBox } from './credentials';
+import type { SecretBox } from '../secrets/secret-box';
 import { countRows, listVideoPoints, videoSource } from './readers';
 import { chronology, incidentPlan, listIncidents, listRejections, listUnits, overlayIncident } from './overlay';
 import { addNoteAction, assignmentAction, clientId, createIncidentAction, outboxBatch, outboxCounts, planStepAction, recordResults, setStatusAction } from './outbox';
@@ -39,12 +41,14 @@ export class StoreState {
   private db: Database.Database | null = null;
   status: StoreStatus = { state: 'opening' };
 
-  constructor(private readonly file: string) {}
+  /** `box` seals and opens camera credentials; without one they are neither written nor opened. */
+  constructor(private readonly file: string, private readonly box: SecretBox | null = null) {}
 
   open(): StoreStatus {
     const result = openStore(this.file);
     if ('db' in result) {
       this.db = result.db;
+      if (this.box) useSecretBox(result.db, this.box);
       const check = lastCheck(result.db);
       this.status = check ? { ...result.status, lastCheck: check } : result.status;
     } else {
@@ -166,6 +170,15 @@ export function createOps(state: StoreState) {
     syncOutboxBatch: (a: { limit: number }) => outboxBatch(state.ready, a.limit),
     syncRecordResults: (a: { results: MutationResult[] }) => recordResults(state.ready, a.results, Date.now()),
     syncCounts: () => outboxCounts(state.ready),
+    // Secrets at rest (credentials.ts): which keys sealed what is stored, the one-off sealing
+    // step after migration 0050 (and re-sealing after a rotation), forgetting what no key opens.
+    credentialKeyIds: () => credentialKeyIds(state.ready),
+    sealCredentials: () => sealStoredCredentials(state.ready),
+    forgetLockedCredentials: (a: { actor: Actor }) => {
+      const forgotten = forgetLockedCredentials(state.ready, Date.now());
+      if (forgotten > 0) recordAction(state.ready, a.actor, 'secrets.forget-locked-credentials', { cameras: forgotten });
+      return forgotten;
+    },
     listVideoPoints: (a: { limit: number }) => listVideoPoints(state.ready, a),
     videoSource: (a: { id: string }) => videoSource(state.ready, a.id),
     // Hub drone records (drone-records.ts): the list for windows, the sources (with credentials) for main's drone service only.

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { VideoPoint } from '../../shared/domain/video-point';
+import { openCredential } from './credentials';
 import { VIDEO_POINT_PUBLIC_COLUMNS, videoPointFromRow, type VideoPointRow } from './rows';
 
 export function listVideoPoints(db: Database, opts: { limit: number }): VideoPoint[] {
@@ -11,20 +12,31 @@ export function countRows(db: Database, table: 'incidents' | 'incident_events' |
   return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-export type VideoSource = { mainUrl: string | null; subUrl: string | null; codec: 'h264' | 'h265' | 'unknown'; username: string | null; password: string | null };
+export type VideoSource = {
+  mainUrl: string | null;
+  subUrl: string | null;
+  codec: 'h264' | 'h265' | 'unknown';
+  username: string | null;
+  password: string | null;
+  /** Set when the camera has credentials that cannot be opened here (lost key, altered row). */
+  credentialsLocked?: string;
+};
 
 /**
  * Where main's stream service finds a camera: addresses and credentials. Never part of a reply to
- * a window (the catalogue query above leaves these columns out). The secret is stored as UTF-8
- * bytes here; sealing it with the operating system's key store is part of the operators issue.
+ * a window (the catalogue query above leaves these columns out). Runs in the store worker, in
+ * main: the only place a sealed password is opened.
  */
 export function videoSource(db: Database, id: string): VideoSource | null {
   const row = db
     .prepare(
-      `SELECT v.main_url AS mainUrl, v.sub_url AS subUrl, v.codec AS codec, c.username AS username, c.secret AS secret
+      `SELECT v.main_url AS mainUrl, v.sub_url AS subUrl, v.codec AS codec, c.username AS username, c.secret AS secret, c.sealed AS sealed
          FROM video_points v LEFT JOIN video_credentials c ON c.video_point_id = v.id WHERE v.id = ?`,
     )
-    .get(id) as { mainUrl: string | null; subUrl: string | null; codec: VideoSource['codec']; username: string | null; secret: Buffer | null } | undefined;
+    .get(id) as { mainUrl: string | null; subUrl: string | null; codec: VideoSource['codec']; username: string | null; secret: Buffer | null; sealed: number | null } | undefined;
   if (!row) return null;
-  return { mainUrl: row.mainUrl, subUrl: row.subUrl, codec: row.codec, username: row.username, password: row.secret ? Buffer.from(row.secret).toString('utf8') : null };
+  const base = { mainUrl: row.mainUrl, subUrl: row.subUrl, codec: row.codec };
+  if (row.username === null || row.secret === null) return { ...base, username: null, password: null };
+  const opened = openCredential(db, id, { username: row.username, secret: row.secret, sealed: row.sealed ?? 0 });
+  return 'password' in opened ? { ...base, username: opened.username, password: opened.password } : { ...base, username: opened.username, password: null, credentialsLocked: opened.locked };
 }

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { StoreStatus } from '../../shared/contract/status';
 import type { OpName, StoreOps } from './ops';
-import { OPENED_REPLY_ID, type WorkerReply, type WorkerRequest } from './worker-protocol';
+import { OPENED_REPLY_ID, type StoreKeys, type WorkerReply, type WorkerRequest } from './worker-protocol';
 
 type Args<K extends OpName> = Parameters<StoreOps[K]> extends [infer A] ? A : undefined;
 type Value<K extends OpName> = Awaited<ReturnType<StoreOps[K]>>;
@@ -28,10 +28,10 @@ export class Store {
     worker.on('exit', (code) => this.fail(new Error(`store worker exited with code ${code}`)));
   }
 
-  /** Starts the worker on `file` and waits until the database is open (or found damaged). */
-  static start(workerPath: string, file: string): Promise<Store> {
+  /** Starts the worker on `file` and waits until the database is open (or found damaged); `keys` give it the secret box. */
+  static start(workerPath: string, file: string, keys?: StoreKeys): Promise<Store> {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(workerPath, { workerData: { file } });
+      const worker = new Worker(workerPath, { workerData: { file, ...(keys ? { keys } : {}) } });
       const onFirst = (reply: WorkerReply) => {
         if (reply.id !== OPENED_REPLY_ID) return;
         worker.off('message', onFirst);

@@ -3,6 +3,7 @@
 // cursor past it, or neither. Rows replace rows only with a newer row_version, so a snapshot
 // overlapping the live feed (or a repeated batch) changes nothing.
 import { prep } from './statements';
+import { storeCredential, takeUrlCredentials } from './credentials';
 import type { Database } from 'better-sqlite3';
 import type { Change, Item, SnapshotPage, SnapshotToken, Stream } from '../../shared/sync/protocol';
 
@@ -200,8 +201,10 @@ function applyItem(db: Database, item: Item, touched: { incidentIds: Set<string>
         prep(db, 'DELETE FROM video_points WHERE id = ?').run(item.row.id);
         return;
       }
-      const r = item.row;
-      prep(db, 
+      // Passwords never stay in a stored URL: they are taken out and sealed (credentials.ts).
+      const { credential, ...urls } = takeUrlCredentials(item.row.mainUrl, item.row.subUrl);
+      const r = { ...item.row, ...urls };
+      const taken = prep(db, 
         `INSERT INTO video_points (id, name, lat, lon, heading_deg, fov_deg, range_m, main_url, sub_url, codec, ptz, department, district, online, origin, updated_at, row_version)
          VALUES (@id, @name, @lat, @lon, @headingDeg, @fovDeg, @rangeM, @mainUrl, @subUrl, @codec, @ptz, @department, @district, @online, 'hub', @updatedAt, @rowVersion)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon, heading_deg = excluded.heading_deg, fov_deg = excluded.fov_deg,
@@ -209,6 +212,8 @@ function applyItem(db: Database, item: Item, touched: { incidentIds: Set<string>
            department = excluded.department, district = excluded.district, online = excluded.online, updated_at = excluded.updated_at, row_version = excluded.row_version
          WHERE excluded.row_version > video_points.row_version`,
       ).run({ ...r, lat: r.location.lat, lon: r.location.lon, ptz: r.ptz ? 1 : 0, online: r.online ? 1 : 0 });
+      // An older or repeated row changes nothing, its credentials included.
+      if (taken.changes > 0 && credential) storeCredential(db, r.id, credential.username, credential.password);
       if (seenStream) prep(db, 'INSERT OR IGNORE INTO sync_snapshot_seen (stream, id) VALUES (?, ?)').run(seenStream, r.id);
       return;
     }

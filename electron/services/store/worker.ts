@@ -2,12 +2,14 @@
 // process keeps painting windows and answering the network while a transaction commits.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createOps, type OpName, StoreState } from './ops';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { StoreKeys, WorkerReply, WorkerRequest } from './worker-protocol';
+import { keyringOf, SecretBox } from '../secrets/secret-box';
 
 const port = parentPort;
 if (!port) throw new Error('store worker must run in a worker thread');
 
-const state = new StoreState((workerData as { file: string }).file);
+const data = workerData as { file: string; keys?: StoreKeys };
+const state = new StoreState(data.file, data.keys ? new SecretBox(keyringOf(data.keys.keys.map((k) => Buffer.from(k)), Buffer.from(data.keys.current))) : null);
 const ops = createOps(state);
 
 function failure(id: number, err: unknown): WorkerReply {

@@ -20,7 +20,7 @@ export type StreamSource = {
 
 export interface MediaServiceOptions {
   /** The address of one camera stream, or null when the catalogue has none. */
-  resolve(cameraId: string, quality: StreamQuality): Promise<StreamSource | 'unknown_camera' | 'no_stream_url'>;
+  resolve(cameraId: string, quality: StreamQuality): Promise<StreamSource | 'unknown_camera' | 'no_stream_url' | 'credentials_locked'>;
   log: Logger;
   graceMs?: number;
   stallTimeoutMs?: number;

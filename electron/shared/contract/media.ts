@@ -15,6 +15,7 @@ export const VideoFailure = z.enum([
   'no_data', // connected, but no pictures
   'server_error',
   'closed', // the camera ended the connection
+  'credentials_locked', // its saved password cannot be opened on this workstation (key lost or row altered)
 ]);
 export type VideoFailure = z.infer<typeof VideoFailure>;
 

@@ -479,6 +479,7 @@ export const en: Messages = {
         no_data: 'The camera sends no video',
         server_error: 'The camera reports an error',
         closed: 'The camera closed the connection',
+        credentials_locked: 'This workstation cannot open the camera’s saved password (key lost or data altered); re-sync it from the hub',
       },
       retryIn: 'retrying in {{seconds}} s',
       unsupported: 'This workstation cannot decode {{codec}} video',

@@ -479,6 +479,7 @@ export const zhCN = {
         no_data: '摄像机没有发送视频',
         server_error: '摄像机报错',
         closed: '摄像机断开了连接',
+        credentials_locked: '本机无法解开该点位保存的密码（密钥丢失或数据被改动），请从中心重新同步',
       },
       retryIn: '{{seconds}} 秒后重试',
       unsupported: '本机无法解码 {{codec}} 视频',
