@@ -13,6 +13,8 @@ export function useSecretBox(db: Database, box: SecretBox): void {
 }
 
 export const credentialContext = (videoPointId: string) => `video_credentials:${videoPointId}`;
+/** Drone stream credentials from the hub (RTMP user:password, SRT passphrase), sealed the same way. */
+export const droneCredentialContext = (droneId: string) => `drone_credentials:${droneId}`;
 
 export type SplitUrl = { url: string | null; username?: string; password?: string };
 
@@ -58,6 +60,23 @@ export function storeCredential(db: Database, videoPointId: string, username: st
   ).run(videoPointId, username, sealed);
 }
 
+export function storeDroneCredential(db: Database, droneId: string, username: string, password: string): void {
+  const sealed = secretBoxOf(db).seal(password, droneCredentialContext(droneId));
+  prep(db, 'INSERT INTO drone_credentials (drone_id, username, secret) VALUES (?, ?, ?) ON CONFLICT (drone_id) DO UPDATE SET username = excluded.username, secret = excluded.secret').run(droneId, username, sealed);
+}
+
+/** A drone's sealed stream password, or null when no key here opens it (the stream then fails its authentication, visibly). */
+export function openDroneCredential(db: Database, droneId: string, secret: Uint8Array): string | null {
+  const box = boxes.get(db);
+  if (!box) return null;
+  try {
+    return box.open(secret, droneCredentialContext(droneId));
+  } catch (err) {
+    if (err instanceof SecretBoxError) return null;
+    throw err;
+  }
+}
+
 /**
  * A camera row's URLs without userinfo, and the credentials found there (main stream first).
  * The caller stores the row, then the credentials only if the row was taken (storeCredential).
@@ -85,7 +104,7 @@ export function openCredential(db: Database, videoPointId: string, row: { userna
 
 /** Ids of the keys the stored credentials were sealed with (to find a lost key before using it). */
 export function credentialKeyIds(db: Database): string[] {
-  const rows = prep(db, 'SELECT secret FROM video_credentials WHERE sealed = 1').all() as { secret: Buffer }[];
+  const rows = prep(db, 'SELECT secret FROM video_credentials WHERE sealed = 1 UNION ALL SELECT secret FROM drone_credentials').all() as { secret: Buffer }[];
   const ids = new Set<string>();
   for (const r of rows) {
     try {
@@ -134,6 +153,14 @@ export function sealStoredCredentials(db: Database): { sealed: number; fromUrls:
       storeCredential(db, r.id, r.username, password);
       resealed++;
     }
+    const drones = prep(db, 'SELECT drone_id AS id, username, secret FROM drone_credentials').all() as { id: string; username: string; secret: Buffer }[];
+    for (const r of drones) {
+      if (!box.isStale(r.secret)) continue;
+      const password = openDroneCredential(db, r.id, r.secret);
+      if (password === null) continue;
+      storeDroneCredential(db, r.id, r.username, password);
+      resealed++;
+    }
     return { sealed, fromUrls, resealed };
   }).immediate();
   if (counts.sealed + counts.fromUrls + counts.resealed > 0) db.pragma('wal_checkpoint(TRUNCATE)');
@@ -141,12 +168,12 @@ export function sealStoredCredentials(db: Database): { sealed: number; fromUrls:
 }
 
 /**
- * After a lost key: drops the credentials nothing here can open and asks the hub for the whole
- * camera catalogue again (row versions cleared, so every row and its credentials are rewritten).
+ * After a lost key: drops the camera and drone credentials nothing here can open and asks the hub
+ * for the whole catalogue again (row versions cleared, so every row and its credentials are rewritten).
  */
 export function forgetLockedCredentials(db: Database, now: number): number {
   const box = boxes.get(db);
-  const rows = prep(db, 'SELECT video_point_id AS id, secret FROM video_credentials WHERE sealed = 1').all() as { id: string; secret: Buffer }[];
+  const rows = prep(db, "SELECT 'camera' AS kind, video_point_id AS id, secret FROM video_credentials WHERE sealed = 1 UNION ALL SELECT 'drone', drone_id, secret FROM drone_credentials").all() as { kind: 'camera' | 'drone'; id: string; secret: Buffer }[];
   const locked = rows.filter((r) => {
     try {
       return !box?.holds(sealedKeyId(r.secret));
@@ -155,9 +182,14 @@ export function forgetLockedCredentials(db: Database, now: number): number {
     }
   });
   db.transaction(() => {
-    for (const r of locked) prep(db, 'DELETE FROM video_credentials WHERE video_point_id = ?').run(r.id);
+    for (const r of locked) {
+      if (r.kind === 'camera') prep(db, 'DELETE FROM video_credentials WHERE video_point_id = ?').run(r.id);
+      else prep(db, 'DELETE FROM drone_credentials WHERE drone_id = ?').run(r.id);
+    }
     if (locked.length === 0) return;
+    // Drone records travel in the camera catalogue's stream, so one resync brings both back.
     prep(db, "UPDATE video_points SET row_version = 0 WHERE origin = 'hub'").run();
+    prep(db, "UPDATE drones SET row_version = 0 WHERE origin = 'hub'").run();
     prep(db, "DELETE FROM sync_snapshot_seen WHERE stream = 'video_points'").run();
     prep(db,
       `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES ('video_points', ?, ?)

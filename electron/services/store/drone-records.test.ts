@@ -16,6 +16,8 @@ import { connectSocketLink } from '../sync/socket-link';
 import type { HubLink } from '../sync/hub-link';
 import { migrate } from './migration';
 import { migrations } from './migrations';
+import { keyringOf, newKey, SecretBox } from '../secrets/secret-box';
+import { useSecretBox } from './credentials';
 import { droneSources, listDroneRecords, saveDroneAction } from './drone-records';
 import { listRejections } from './overlay';
 import { outboxCounts } from './outbox';
@@ -42,6 +44,7 @@ async function world() {
   const db = new Database(path.join(dir, 'ws.db'));
   cleanups.push(() => db.close());
   migrate(db, migrations);
+  useSecretBox(db, new SecretBox(keyringOf([newKey()])));
   let server: HubServer | null = null;
   const open = async () => {
     server = await startHubServer({ store: hub, port: server?.port ?? 0, log: silent });
@@ -76,8 +79,10 @@ describe('drone records synced with the hub', () => {
     expect(droneSources(w.db)).toEqual([
       { id: 'drone-dock1', callsign: '机场1号', model: 'DJI Dock 2', telemetry: 'hub', codec: 'h264', streamUrl: 'rtmp://10.2.0.8/live/dock1', username: 'pilot', password: 's3cret-rtmp' },
     ]);
-    // Credentials are stored apart from the record, as a camera's are.
+    // Credentials are stored apart from the record, as a camera's are, and sealed: the password is not in the row.
     expect(w.db.prepare('SELECT username FROM drone_credentials').all()).toEqual([{ username: 'pilot' }]);
+    const stored = w.db.prepare('SELECT secret FROM drone_credentials').get() as { secret: Buffer };
+    expect(stored.secret.includes(Buffer.from('s3cret-rtmp'))).toBe(false);
 
     // A later hub change replaces the record; credentials taken away are gone here too.
     w.hub.system((x) => x.upsertDrone({ ...dock, model: 'DJI Dock 3', credentials: null }));

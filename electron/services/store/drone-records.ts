@@ -6,6 +6,7 @@ import { ServiceError } from '../../shared/contract/errors';
 import type { Drone, DroneEdit } from '../../shared/domain/drone';
 import type { Actor } from '../../shared/domain/identity';
 import type { Mutation } from '../../shared/sync/protocol';
+import { openDroneCredential } from './credentials';
 import { enqueue } from './outbox';
 import { prep } from './statements';
 import type { Clock } from './writers';
@@ -44,7 +45,7 @@ export function droneSources(db: Database): DroneSource[] {
   const byId = new Map(
     rows.map((r): [string, DroneSource] => [
       r.id,
-      { id: r.id, callsign: r.callsign, model: r.model, telemetry: r.telemetry_source, codec: r.codec, streamUrl: r.stream_url, username: r.username, password: r.secret ? Buffer.from(r.secret).toString('utf8') : null },
+      { id: r.id, callsign: r.callsign, model: r.model, telemetry: r.telemetry_source, codec: r.codec, streamUrl: r.stream_url, username: r.username, password: r.secret ? openDroneCredential(db, r.id, r.secret) : null },
     ]),
   );
   for (const e of pendingEdits(db)) {

@@ -131,6 +131,8 @@ export class StoreState {
     }
     const numbering = replaced ? continueNumbering(this.db, replaced) : null;
     const db = this.db;
+    // A backup taken before credentials were sealed still holds them in the clear.
+    if (this.box) sealStoredCredentials(db);
     db.transaction(() => {
       appendAudit(db, actor, Date.now(), {
         action: 'store.restore',

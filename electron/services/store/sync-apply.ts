@@ -3,7 +3,7 @@
 // cursor past it, or neither. Rows replace rows only with a newer row_version, so a snapshot
 // overlapping the live feed (or a repeated batch) changes nothing.
 import { prep } from './statements';
-import { storeCredential, takeUrlCredentials } from './credentials';
+import { storeCredential, storeDroneCredential, takeUrlCredentials } from './credentials';
 import type { Database } from 'better-sqlite3';
 import type { Change, Item, SnapshotPage, SnapshotToken, Stream } from '../../shared/sync/protocol';
 
@@ -187,8 +187,7 @@ function applyItem(db: Database, item: Item, touched: { incidentIds: Set<string>
       ).run({ id: r.id, callsign: r.callsign, model: r.model, streamUrl: r.streamUrl, codec: r.codec, telemetry: r.telemetry, updatedAt: r.updatedAt, rowVersion: r.rowVersion });
       if (info.changes) {
         if (r.credentials) {
-          prep(db, 'INSERT INTO drone_credentials (drone_id, username, secret) VALUES (?, ?, ?) ON CONFLICT (drone_id) DO UPDATE SET username = excluded.username, secret = excluded.secret')
-            .run(r.id, r.credentials.username, Buffer.from(r.credentials.password, 'utf8'));
+          storeDroneCredential(db, r.id, r.credentials.username, r.credentials.password);
         } else {
           prep(db, 'DELETE FROM drone_credentials WHERE drone_id = ?').run(r.id);
         }
