@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { pngTile, writeMbtiles } from '../../test/support/mbtiles-fixture';
+import { demoAccount } from '../../test/support/sign-in';
 import { startTestRuntime } from '../../test/support/runtime';
 import { useTempDirs } from '../../test/support/temp';
 import type { Runtime } from '../services/runtime/runtime';
@@ -66,7 +67,13 @@ describe('browser host', () => {
     expect(host.pairingUrl).toBe(`${host.url}#token=${TOKEN}`);
   });
 
-  it('serves data to a client with the pairing token', async () => {
+  it('serves data to a paired client only once an operator has signed in at the workstation', async () => {
+    // Pairing admits the browser to this workstation; who operates it is a separate question.
+    const before = await session([auth(TOKEN), listRequest], {}, 1);
+    expect(JSON.parse(before.received[0]!)).toMatchObject({ id: 1, ok: false, error: { code: 'signed-out' } });
+    const signIn = JSON.stringify({ kind: 'request', id: 2, method: 'session.signIn', params: demoAccount('operator') });
+    const signedIn = await session([auth(TOKEN), signIn], {}, 1);
+    expect(JSON.parse(signedIn.received[0]!)).toMatchObject({ id: 2, ok: true, result: { ok: true, operator: { role: 'operator' } } });
     const r = await session([auth(TOKEN), listRequest], {}, 1);
     expect(r.received).toHaveLength(1);
     expect(JSON.parse(r.received[0]!)).toMatchObject({ id: 1, ok: true });

@@ -98,7 +98,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
         clients.add(ws);
         log.info({ remote, clients: clients.size }, 'browser client paired');
         return (text) =>
-          void dispatch(text ?? '\u0000binary', o.runtime.handlers, log, `ws:${remote}`, connection).then((reply) => {
+          void dispatch(text ?? '\u0000binary', o.runtime.handlers, log, `ws:${remote}`, connection, o.runtime.gate).then((reply) => {
             if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
           });
       },

@@ -6,6 +6,7 @@ import { VERSION } from '../services/runtime/version';
 import { DEFAULT_HUB_PORT, DEFAULT_RETAIN, defaultHubDataDir, startHub } from './hub';
 import { SIMULATOR_DEFAULTS } from './simulator';
 import { readCameraFile, type CameraEntry } from './camera-file';
+import { DEMO_OPERATORS, readOperatorFile, type OperatorAccount } from './hub-operators';
 
 function integer(min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
@@ -45,6 +46,8 @@ interface Options {
   units: number;
   retain: number;
   cameraFile?: string;
+  operatorFile?: string;
+  demoOperators?: boolean;
 }
 
 const program = new Command('vigil-hub')
@@ -62,11 +65,15 @@ const program = new Command('vigil-hub')
   .option('--units <n>', 'units in a new simulated city', integer(0, 10_000), SIMULATOR_DEFAULTS.units)
   .option('--retain <n>', 'change-log entries kept per stream; a workstation further behind takes a fresh snapshot', integer(1), DEFAULT_RETAIN)
   .option('--camera-file <file>', 'JSON array of cameras to register at start (id, name, location, mainUrl, subUrl, codec, …)')
+  .option('--operator-file <file>', 'JSON array of operator accounts set at start (username, name, role, password); keep it private')
+  .option('--demo-operators', 'create the demo accounts (one per role, docs/operations.md) when missing')
   .action(async (o: Options) => {
     const dataDir = path.resolve(o.data);
     let cameras: CameraEntry[] = [];
+    let accounts: OperatorAccount[] = [];
     try {
       cameras = o.cameraFile ? readCameraFile(o.cameraFile) : [];
+      accounts = o.operatorFile ? readOperatorFile(o.operatorFile) : [];
     } catch (err) {
       console.error(`vigil-hub: ${err instanceof Error ? err.message : String(err)}`);
       process.exit(2);
@@ -86,8 +93,10 @@ const program = new Command('vigil-hub')
       simulator: o.sim ? { seed: o.simSeed, incidentsPerHour: o.incidentsPerHour, cameras: o.cameras, units: o.units } : false,
       retain: o.retain,
       cameras,
+      operators: o.demoOperators ? DEMO_OPERATORS : [],
       log,
     });
+    for (const a of accounts) await hub.store.operators.setOperator(a);
     console.log(`Vigil hub on ${hub.url} (data: ${dataDir})`);
     const stop = (signal: string) => {
       log.info({ signal }, 'stopping');

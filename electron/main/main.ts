@@ -52,7 +52,7 @@ async function start(): Promise<void> {
       rt.log.warn({ frameUrl }, 'IPC from an unknown frame refused');
       return { kind: 'response', id: null, ok: false, error: { code: 'bad-request', message: 'sender not allowed' } };
     }
-    return dispatch(envelope, rt.handlers, rt.log, `ipc:${role}`, `ipc-${event.sender.id}`);
+    return dispatch(envelope, rt.handlers, rt.log, `ipc:${role}`, `ipc-${event.sender.id}`, rt.gate);
   });
   // A window's console state (wall presence) ends with its page.
   app.on('web-contents-created', (_event, contents) => {

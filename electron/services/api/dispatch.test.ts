@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs } from '../../../test/support/sign-in';
 import { startTestRuntime } from '../../../test/support/runtime';
 import { useTempDirs } from '../../../test/support/temp';
 import { METHODS } from '../../shared/contract/requests';
@@ -11,10 +12,11 @@ let rt: Runtime;
 const opened: [string, string | undefined][] = [];
 beforeAll(async () => {
   rt = await startTestRuntime(tempDir(), {}, opened);
+  await signInAs(rt, 'supervisor');
 });
 afterAll(() => rt.close());
 
-const send = (raw: unknown) => dispatch(raw, rt.handlers, rt.log, 'test');
+const send = (raw: unknown) => dispatch(raw, rt.handlers, rt.log, 'test', 'test', rt.gate);
 
 describe('dispatch: the boundary every renderer message crosses', () => {
   it('answers a valid request with the handler\'s result', async () => {

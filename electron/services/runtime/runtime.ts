@@ -26,6 +26,11 @@ import { VERSION } from './version';
 import { DroneService } from '../drones/drone-service';
 import { readDroneFile } from '../drones/drone-file';
 import { demoDrone } from '../drones/demo-drone';
+import { SessionService } from '../session/session-service';
+import { createGate, type Gate } from '../api/gate';
+import { DEMO_OPERATORS } from '../../hub/hub-operators';
+import type { HubOperatorLink } from '../sync/hub-link';
+import type { Actor } from '../../shared/domain/identity';
 
 export interface Runtime {
   handlers: Handlers;
@@ -42,6 +47,10 @@ export interface Runtime {
   disconnected(connection: string): void;
   /** The workstation's displays and role windows; the Electron host attaches its windows to it. */
   workspace: Workspace;
+  /** Who is signed in at this workstation (every window follows it). */
+  session: SessionService;
+  /** The role check every request passes in dispatch. */
+  gate: Gate;
   close(): Promise<void>;
 }
 
@@ -56,7 +65,11 @@ export interface RuntimeHost {
 
 export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): Promise<Runtime> {
   const log = createLogger({ dir: path.join(options.dataDir, 'logs'), stderr: host.stderrLogs ?? true });
-  const actor = actorOf(options);
+  // The actor of every action is whoever is signed in now; before anyone is, the workstation's
+  // OS user (what the actor was before sign-in existed) — only system actions can happen then.
+  const idleActor = actorOf(options);
+  let session: SessionService | null = null;
+  const actor = liveActor(idleActor, () => session?.actor() ?? idleActor);
   const store = await Store.start(host.workerPath, path.join(options.dataDir, DATABASE_FILE));
   const opened = store.opened;
   if (opened.state === 'ready') {
@@ -88,6 +101,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       host: '127.0.0.1',
       port: 0,
       workstations: [{ id: actor.workstationId, secret }],
+      operators: DEMO_OPERATORS,
       simulator: { incidentsPerHour: options.demo.incidentsPerHour, cameras: options.demo.cameras },
       cameras: options.demo.cameraFile ? readCameraFile(options.demo.cameraFile) : [],
       log: log.child({ part: 'hub' }),
@@ -96,17 +110,31 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   }
   const url = options.hubUrl ?? embedded!.url;
   let sync: SyncService | null = null;
+  let operatorLink: HubOperatorLink | null = null;
   const idle: HubStatus = { configured: true, embedded: !!embedded, url, state: 'connecting', problem: null, lastSyncAt: null, pendingActions: 0, rejectedActions: 0, bootstrap: null, clockSkewMs: null };
 
   /** Sync runs only on a usable database; a recovered one is a new client and starts it then. */
+  let authOnlyLink: (HubOperatorLink & { close(): void }) | null = null;
   async function ensureSync(): Promise<void> {
-    if (sync || (await store.call('status')).state !== 'ready') return;
+    if (sync) return;
+    if ((await store.call('status')).state !== 'ready') {
+      // No usable database, so no sync; operators must still be able to sign in (to recover it):
+      // a link of its own for sign-in only, until sync starts.
+      authOnlyLink ??= connectSocketLink({ url, hello: { protocol: SYNC_PROTOCOL, workstationId: actor.workstationId, secret: secret ?? '', clientId: `signin-${randomBytes(8).toString('hex')}` }, log: log.child({ part: 'sign-in' }) });
+      operatorLink = authOnlyLink;
+      return;
+    }
+    authOnlyLink?.close();
+    authOnlyLink = null;
     const clientId = await store.call('syncClientId');
     const link = connectSocketLink({ url, hello: { protocol: SYNC_PROTOCOL, workstationId: actor.workstationId, secret: secret ?? '', clientId }, log: log.child({ part: 'sync' }) });
+    operatorLink = link;
     sync = new SyncService({ store, link, bus, log: log.child({ part: 'sync' }), url, embedded: !!embedded });
     sync.start();
   }
   await ensureSync();
+  session = new SessionService({ store, bus, log: log.child({ part: 'session' }), workstationId: actor.workstationId, idleActor, hub: () => operatorLink });
+  const gate = createGate(session, store, log.child({ part: 'gate' }));
 
   let wall: WallService | null = null;
   const workspace = new Workspace({ store, bus, log: log.child({ part: 'workspace' }), actor, configured: options.displays ?? null });
@@ -129,6 +157,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     mapsDir: path.join(options.dataDir, MAPS_FOLDER),
     workspace,
     drones,
+    session,
   });
   const videoLog = log.child({ part: 'video' });
   const softwareDecoder = softwareDecoderFactory(appRoot(), (why) => videoLog.warn({ why }, 'no software decoder: windows without a codec will say so'));
@@ -136,6 +165,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     // Drone ids name the drone's feed, read once by the drone service; every other id is a camera.
     resolve: async (id, quality) => drones.source(id) ?? resolveCameraSource(store, id, quality),
     log: videoLog,
+    mayWatch: () => session?.role() != null,
     ...(softwareDecoder ? { softwareDecoder } : {}),
   });
   wall = await startWall({ store, bus, log: log.child({ part: 'wall' }), actor });
@@ -151,11 +181,15 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       wall?.disconnected(connection);
     },
     workspace,
+    session,
+    gate,
     async close() {
+      session?.close();
       wall?.close();
       media.close();
       drones.close();
       await sync?.stop();
+      authOnlyLink?.close();
       await embedded?.close();
       maps.close();
       await store.close();
@@ -187,4 +221,12 @@ async function startWall(d: Omit<WallDeps, 'engine' | 'problem'>): Promise<WallS
     d.log.error({ problem }, 'wall layout engine unavailable');
     return WallService.start({ ...d, engine: null, problem });
   }
+}
+
+/** An actor whose operator is read at each use, so services holding it follow sign-in and hand-over. */
+function liveActor(idle: Actor, current: () => Actor): Actor {
+  const a = { workstationId: idle.workstationId } as Actor;
+  Object.defineProperty(a, 'operatorId', { enumerable: true, get: () => current().operatorId });
+  Object.defineProperty(a, 'operatorName', { enumerable: true, get: () => current().operatorName });
+  return a;
 }

@@ -6,7 +6,7 @@ import { Rejection } from '../domain/chronology';
 import { Language } from '../domain/identity';
 import { Unit } from '../domain/unit';
 import { MapSettings } from '../domain/tile-source';
-import { HubStatus, StoreStatus } from './status';
+import { HubStatus, OperatorSession, StoreStatus } from './status';
 import { PresenceSchema, WallStateSchema } from '../wall';
 import { WorkspaceState } from '../workspace';
 import { DroneTelemetry } from '../domain/drone';
@@ -34,6 +34,8 @@ export const events = {
   // Drones (docs/drones.md)
   /** A drone's latest decoded telemetry, at most 5 times a second per drone. */
   'drones.telemetry': DroneTelemetry,
+  /** Someone signed in, out, handed over, or the session ran out: every window follows. */
+  'session.changed': OperatorSession,
 } as const;
 
 export type Events = typeof events;
