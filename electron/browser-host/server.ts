@@ -144,6 +144,8 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
   }
 
   const unsubscribe = o.runtime.bus.subscribe((event) => {
+    // Before anyone signs in a paired window hears only what the sign-in screen needs.
+    if (!o.runtime.gate.mayReceive(event.name)) return;
     const frame = JSON.stringify(event);
     for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(frame);
   });

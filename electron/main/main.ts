@@ -61,6 +61,7 @@ async function start(): Promise<void> {
   });
   serveMediaPorts(rt.media, rt.log.child({ part: 'media-port' }));
   rt.bus.subscribe((event) => {
+    if (!rt.gate.mayReceive(event.name)) return;
     for (const win of allWindows()) win.webContents.send(IPC_EVENT, event);
   });
   // Opens the console and every window the saved display roles ask for, each on its display.

@@ -4,6 +4,7 @@
 // Adding a request to requests.ts without a row here is a type error (the Record below) and a
 // failing test (permissions.test.ts).
 import type { Method } from '../contract/requests';
+import type { EventName } from '../contract/events';
 import type { Role } from '../domain/operator';
 
 /** `signed-out`: may be asked before anyone has signed in (the sign-in screen needs these). */
@@ -83,4 +84,11 @@ export function refusalFor(method: Method, role: Role | null): 'signed-out' | 'f
 
 export function mayCall(method: Method, role: Role | null): boolean {
   return refusalFor(method, role) === null;
+}
+
+/** Events a window hears before anyone has signed in: nothing of the city's data. Every event goes to every role once signed in. */
+export const SIGNED_OUT_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['session.changed', 'store.status', 'workspace.language', 'hub.status']);
+
+export function mayReceive(event: string, role: Role | null): boolean {
+  return role !== null || SIGNED_OUT_EVENTS.has(event as EventName);
 }
