@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { migrations } from './migrations';
 import { describe, expect, it } from 'vitest';
 import { dutyOfficer } from '../../../test/support/actors';
 import { useStores } from '../../../test/support/store';
@@ -15,7 +16,7 @@ describe('store (worker thread, real SQLite file)', () => {
   it('opens a new database in WAL mode with FULL sync and foreign keys, at the newest schema', async () => {
     const file = path.join(tempDir(), 'vigil.db');
     const s = await store(file);
-    expect(s.opened).toEqual({ state: 'ready', schemaVersion: 20, path: file });
+    expect(s.opened).toEqual({ state: 'ready', schemaVersion: migrations.at(-1)!.version, path: file });
     await s.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
