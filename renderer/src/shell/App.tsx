@@ -9,6 +9,8 @@ import { IncidentsView } from '../views/IncidentsView';
 import { MapView } from '../views/MapView';
 import { VideoView } from '../views/VideoView';
 import { WallView } from '../views/WallView';
+import { AuditView } from '../views/AuditView';
+import { SignIn } from '../screens/SignIn';
 import { Header } from './Header';
 import { MainContext } from './main-context';
 import { Nav } from './Nav';
@@ -24,6 +26,7 @@ const VIEW_COMPONENTS: Record<View, () => React.JSX.Element> = {
   map: MapView,
   video: VideoView,
   wall: WallView,
+  audit: AuditView,
 };
 
 export function App({ main }: { main: MainLink }) {
@@ -37,6 +40,8 @@ export function App({ main }: { main: MainLink }) {
 
   if (link === 'refused') return <PairingRefused />;
   if (!session) return <Connecting />;
+  // Nobody signed in at this workstation: the sign-in screen, before anything of the city.
+  if (!session.signIn.operator) return <SignIn onSignIn={(u, p) => main.signIn(u, p)} onToggleLanguage={toggleLanguage} />;
   const Current = VIEW_COMPONENTS[view];
   return (
     <MainContext.Provider value={main}>

@@ -17,7 +17,8 @@ import { upsertByVersion } from './versioned';
 
 export type { Notice } from './notices';
 
-export const VIEWS = ['incidents', 'map', 'video', 'wall'] as const;
+/** `audit` is the supervisor's audit log (Alt+5); Nav shows it only to a role that may read it. */
+export const VIEWS = ['incidents', 'map', 'video', 'wall', 'audit'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The selected incident's chronology as last asked of main. */

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Preset, Schedule, WallState } from '../../../electron/shared/wall';
 import { formatDateTime } from '../format/locale';
@@ -78,7 +79,8 @@ export function WallPresets({ wall }: { wall: WallState }) {
   );
 }
 
-function scheduleText(t: ReturnType<typeof useTranslation>['t'], schedule: Schedule | null): string {
+// TFunction, not ReturnType<typeof useTranslation>['t']: the latter grows too deep for tsc as keys are added.
+function scheduleText(t: TFunction, schedule: Schedule | null): string {
   if (!schedule) return t('wall.presets.noSchedule');
   const times = schedule.times.join('、');
   if (schedule.days.length === 0 || schedule.days.length === 7) return t('wall.presets.everyDay', { times });
