@@ -9,24 +9,13 @@ import { readJsonListFile } from '../services/config/json-list-file';
 import { Password, Role, Username } from '../shared/domain/operator';
 import type { HubSignInAnswer, HubTokenAnswer } from '../shared/sync/operator-auth';
 import type { HubClock } from './hub-store';
+import type { OperatorAccount } from './demo-operators';
+
+export { DEMO_OPERATORS, type OperatorAccount } from './demo-operators';
 
 /** A shift and a half: an operator working a long shift is not asked again mid-incident. */
 export const DEFAULT_TOKEN_TTL_MS = 12 * 3600_000;
 
-export interface OperatorAccount {
-  username: string;
-  name: string;
-  role: Role;
-  password: string;
-}
-
-/** The embedded demo hub's accounts, one per role (docs/operations.md lists them). */
-export const DEMO_OPERATORS: readonly OperatorAccount[] = [
-  { username: 'operator', name: '张伟', role: 'operator', password: 'vigil-operator' },
-  { username: 'supervisor', name: '李娜', role: 'supervisor', password: 'vigil-supervisor' },
-  { username: 'wall', name: '王强', role: 'wall', password: 'vigil-wall' },
-  { username: 'viewer', name: '赵敏', role: 'viewer', password: 'vigil-viewer' },
-];
 
 const OperatorFile = z.array(z.object({ username: Username, name: z.string().trim().min(1).max(64), role: Role, password: Password.min(8) }).strict()).max(10_000);
 

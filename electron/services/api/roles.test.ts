@@ -82,9 +82,9 @@ describe('role checks in main (dispatch)', () => {
     const created = await call('incidents.create', { type: 'traffic_accident', priority: 2, location: { lat: 37.44, lon: 116.35 }, address: '东风路' });
     const incidentId = (created as { result: { id: string } }).result.id;
     const chronology = await call('incidents.chronology', { id: incidentId });
-    expect(chronology).toMatchObject({ ok: true, result: [{ kind: 'created', operatorName: '李娜', workstationId: 'ws-dispatch-03' }] });
+    expect(chronology).toMatchObject({ ok: true, result: [{ kind: 'created', operatorName: '张伟', workstationId: 'ws-dispatch-03' }] });
     const session = await call('session.get', {});
-    expect(session).toMatchObject({ ok: true, result: { actor: { operatorName: '李娜' }, signIn: { operator: { username: 'supervisor', role: 'supervisor', via: 'hub' } } } });
+    expect(session).toMatchObject({ ok: true, result: { actor: { operatorName: '张伟' }, signIn: { operator: { username: 'supervisor', role: 'supervisor', via: 'hub' } } } });
     // Nothing secret goes to a window with the session.
     expect(JSON.stringify(session)).not.toMatch(/vigil-supervisor|token|hash/i);
   });

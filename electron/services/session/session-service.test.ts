@@ -69,14 +69,14 @@ describe('sign-in checked by the hub', () => {
   it('signs in with the right password, caches a hash (never the password) and tells every window', async () => {
     const t = await setUp();
     const answer = await t.rt.session.signIn('operator', 'vigil-operator');
-    expect(answer).toMatchObject({ ok: true, operator: { username: 'operator', name: '张伟', role: 'operator', via: 'hub' } });
+    expect(answer).toMatchObject({ ok: true, operator: { username: 'operator', name: '李娜', role: 'operator', via: 'hub' } });
     expect(t.events.at(-1)).toMatchObject({ name: 'session.changed', payload: { operator: { username: 'operator' }, ended: null } });
     const db = new Database(t.dbFile, { readonly: true });
     const cached = db.prepare('SELECT username, role, password_hash FROM operator_credentials').all() as { username: string; role: string; password_hash: string }[];
     db.close();
     expect(cached).toEqual([{ username: 'operator', role: 'operator', password_hash: expect.stringMatching(/^scrypt\$/) }]);
     expect(cached[0]!.password_hash).not.toContain('vigil-operator');
-    expect(audit(t.dbFile)).toEqual([{ who: '张伟', action: 'session.sign-in', target: 'operator', role: 'operator', via: 'hub' }]);
+    expect(audit(t.dbFile)).toEqual([{ who: '李娜', action: 'session.sign-in', target: 'operator', role: 'operator', via: 'hub' }]);
   });
 
   it('refuses a wrong password with the reason, audits it, changes nothing, and locks the name after repeated failures', async () => {
@@ -110,7 +110,7 @@ describe('sign-in checked by the hub', () => {
     expect(t.rt.session.state()).toEqual({ operator: null, ended: 'expired' });
     expect(t.events.at(-1)).toMatchObject({ payload: { operator: null, ended: 'expired' } });
     expect(await t.call('incidents.list', {})).toMatchObject({ ok: false, error: { code: 'signed-out' } });
-    expect(audit(t.dbFile).at(-1)).toMatchObject({ who: '张伟', action: 'session.ended', reason: 'expired' });
+    expect(audit(t.dbFile).at(-1)).toMatchObject({ who: '李娜', action: 'session.ended', reason: 'expired' });
     expect(await t.rt.session.signIn('operator', 'vigil-operator')).toMatchObject({ ok: true });
     expect(await t.call('incidents.list', {})).toMatchObject({ ok: true });
   });
@@ -123,7 +123,7 @@ describe('sign-in checked by the hub', () => {
     expect(await t.rt.session.signIn('supervisor', 'wrong')).toEqual({ ok: false, reason: 'bad-credentials' });
     expect(await t.rt.session.signIn('viewer', 'vigil-viewer')).toEqual({ ok: false, reason: 'no-cached-credentials' });
     const offline = await t.rt.session.signIn('supervisor', 'vigil-supervisor');
-    expect(offline).toMatchObject({ ok: true, operator: { name: '李娜', role: 'supervisor', via: 'cache' } });
+    expect(offline).toMatchObject({ ok: true, operator: { name: '张伟', role: 'supervisor', via: 'cache' } });
     expect(await t.call('audit.list', {})).toMatchObject({ ok: true });
     expect(audit(t.dbFile).map((r) => [r.action, (r as { via?: string }).via, (r as { reason?: string }).reason])).toEqual([
       ['session.sign-in', 'hub', undefined],
@@ -137,7 +137,7 @@ describe('sign-in checked by the hub', () => {
   it('follows a password changed at the hub: the old token is revoked, the old password refused online and, once cached again, offline', async () => {
     const t = await setUp();
     await t.rt.session.signIn('operator', 'vigil-operator');
-    await hub!.store.operators.setOperator({ username: 'operator', name: '张伟', role: 'operator', password: 'new-password-2026' });
+    await hub!.store.operators.setOperator({ username: 'operator', name: '李娜', role: 'operator', password: 'new-password-2026' });
     await t.rt.session.check();
     expect(t.rt.session.state()).toEqual({ operator: null, ended: 'revoked' });
     expect(await t.rt.session.signIn('operator', 'vigil-operator')).toEqual({ ok: false, reason: 'bad-credentials' });
@@ -162,17 +162,17 @@ describe('sign-in checked by the hub', () => {
     const handovers = db.prepare('SELECT from_operator_name AS "from", to_operator_name AS "to", note, open_incidents FROM handovers ORDER BY at').all() as { from: string; to: string; note: string; open_incidents: string }[];
     db.close();
     expect(handovers.map((h) => ({ ...h, open_incidents: JSON.parse(h.open_incidents) as string[] }))).toEqual([
-      { from: '张伟', to: '李娜', note: '', open_incidents: [incidentId] },
-      { from: '李娜', to: '张伟', note: '新湖大街火情未结，消防在场', open_incidents: [incidentId] },
+      { from: '李娜', to: '张伟', note: '', open_incidents: [incidentId] },
+      { from: '张伟', to: '李娜', note: '新湖大街火情未结，消防在场', open_incidents: [incidentId] },
     ]);
     const actions = audit(t.dbFile).map((r) => [r.who, r.action]);
     expect(actions).toEqual([
-      ['张伟', 'session.sign-in'],
-      ['张伟', 'session.hand-over'],
-      ['李娜', 'session.take-over'],
-      ['operator', 'session.sign-in-refused'],
+      ['李娜', 'session.sign-in'],
       ['李娜', 'session.hand-over'],
       ['张伟', 'session.take-over'],
+      ['operator', 'session.sign-in-refused'],
+      ['张伟', 'session.hand-over'],
+      ['李娜', 'session.take-over'],
     ]);
   });
 });

@@ -770,7 +770,6 @@ export const en: Messages = {
       failed: 'Sign-in failed: {{reason}}',
     },
     signOut: 'Sign out',
-    signedInAs: '{{name}} ({{role}})',
     offline: 'offline sign-in',
     handOver: {
       open: 'Hand over',

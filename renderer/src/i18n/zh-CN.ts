@@ -770,7 +770,6 @@ export const zhCN = {
       failed: '登录失败：{{reason}}',
     },
     signOut: '退出登录',
-    signedInAs: '{{name}}（{{role}}）',
     offline: '离线登录',
     handOver: {
       open: '交接班',

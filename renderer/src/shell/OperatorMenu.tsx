@@ -4,7 +4,7 @@ import { useConsole } from '../state/console-store';
 import { HandOverDialog } from './HandOverDialog';
 import { useMain } from './main-context';
 
-/** The signed-in operator in the header, with hand-over and sign-out (both change every window). */
+/** The signed-in operator's role in the header, with hand-over and sign-out (both change every window). */
 export function OperatorMenu() {
   const { t } = useTranslation();
   const main = useMain();
@@ -14,7 +14,8 @@ export function OperatorMenu() {
   return (
     <div className="operator-menu">
       <span className="operator-name" data-testid="operator-role" data-role={operator.role}>
-        {t('operators.signedInAs', { name: operator.name, role: t(`operators.roles.${operator.role}`) })}
+        {/* The name is in the header's identity; this says what they may do. */}
+        {t(`operators.roles.${operator.role}`)}
         {operator.via === 'cache' && <span className="badge-offline"> · {t('operators.offline')}</span>}
       </span>
       <button type="button" data-testid="hand-over-open" onClick={() => setHandingOver(true)}>

@@ -25,6 +25,8 @@ export function signedInView(transport: Transport): Transport {
     tell();
   });
   const view = Object.create(transport) as Transport;
+  // Requests go through the transport itself: one id counter per wire, or replies would cross.
+  view.request = (method, params) => transport.request(method, params);
   view.onLinkState = (listener) => {
     listeners.add(listener);
     if (seen() === 'open') queueMicrotask(() => listeners.has(listener) && listener(seen()));
