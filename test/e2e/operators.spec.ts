@@ -75,8 +75,9 @@ test('a supervisor exports the audit log: the download holds the actions just do
   expect(lines[0]).toBe('time_utc,operator_id,operator_name,workstation,action,target_kind,target_id,details');
   const note = lines.find((l) => l.includes(',incident.note,'));
   expect(note).toContain(',张伟,ws-dispatch-03,incident.note,');
-  expect(note).toContain('审计导出测试：现场已封控');
-  expect(lines.some((l) => l.includes(',张伟,ws-dispatch-03,incident.status,'))).toBe(true);
+  // The audit keeps which incident and how long the note was (its text is in the chronology).
+  expect(note).toContain(`,incident,${target.id},`);
+  expect(lines.some((l) => l.includes(`,张伟,ws-dispatch-03,incident.status,incident,${target.id},`))).toBe(true);
   expect(lines.some((l) => l.includes(',张伟,ws-dispatch-03,session.sign-in,'))).toBe(true);
   // Only rows by the filtered operator, and nothing secret.
   expect(lines.slice(1).filter(Boolean).every((l) => l.split(',')[2] === '张伟')).toBe(true);
