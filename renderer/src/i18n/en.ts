@@ -753,7 +753,6 @@ export const en: Messages = {
       password: 'Password',
       submit: 'Sign in',
       busy: 'Checking…',
-      via: { hub: 'Checked by the command centre', cache: 'Command centre unreachable: checked against this workstation’s cached credentials (offline)' },
       ended: {
         'signed-out': 'Signed out.',
         expired: 'Your sign-in has expired. Please sign in again.',

@@ -753,7 +753,6 @@ export const zhCN = {
       password: '密码',
       submit: '登录',
       busy: '正在核验…',
-      via: { hub: '已由指挥中心核验', cache: '指挥中心不可达：已按本机缓存凭据核验（离线）' },
       ended: {
         'signed-out': '已退出登录。',
         expired: '登录已过期，请重新登录。',
