@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnBrowserHost } from '../support/browser-host-process';
-import { signInHost } from '../support/host-sign-in';
 import { rtspServerUnavailable, startRtspServer } from '../support/rtsp-server';
 import { CHROMIUM } from '../playwright.config';
 
@@ -28,12 +27,16 @@ fs.writeFileSync(cameraFile, JSON.stringify([
   { id: 'cam-shot-4', name: '德城区 新湖大街 治安卡口', location: near(4), mainUrl: 'rtsp://127.0.0.1:1/Streaming/Channels/101', codec: 'h264', district: '德城区', department: '公安局' },
 ]));
 const host = await spawnBrowserHost(path.join(root, 'dist', 'electron'), dataDir, ['--workstation', 'ws-dispatch-03', '--operator', '张伟', '--demo-incidents-per-hour', '0', '--demo-cameras', '10', '--demo-camera-file', cameraFile, '--demo-drone']);
-// The duty supervisor of the demo accounts (docs/operations.md): may do everything shown below.
-await signInHost(host, 'supervisor');
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: 'dark' });
   await page.goto(`${host.url}#token=${host.token}`);
+  // First the sign-in screen; then the duty supervisor of the demo accounts (docs/operations.md),
+  // who may do everything shown below.
+  await page.getByTestId('sign-in-username').fill('supervisor');
+  await page.screenshot({ path: path.join(out, 'sign-in-zh-CN.png') });
+  await page.getByTestId('sign-in-password').fill('vigil-supervisor');
+  await page.keyboard.press('Enter');
   await page.getByTestId('incident-row').first().waitFor();
   // The operator's first move: into the queue, down to the most urgent incident.
   await page.getByTestId('incident-queue').focus();
