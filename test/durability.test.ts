@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { pairedClient, spawnBrowserHost } from './support/browser-host-process';
 import { useTempDirs } from './support/temp';
+import { demoAccount } from './support/sign-in';
 
 const tempDir = useTempDirs();
 const ROUNDS = 3;
@@ -19,6 +20,9 @@ describe('durability', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const host = await spawnBrowserHost(inject('distDir'), dataDir, ['--demo-incidents-per-hour', '0', '--demo-cameras', '10']);
       const client = await pairedClient(host);
+      // A restarted workstation starts signed out: sign in as the demo supervisor first.
+      const signedIn = await client.request('session.signIn', demoAccount('supervisor'));
+      expect(signedIn, JSON.stringify(signedIn)).toMatchObject({ ok: true, result: { ok: true } });
       const exited = new Promise((resolve) => host.child.once('exit', resolve));
       // The kill lands while writes are in flight: somewhere between 150 ms and 1.2 s of load.
       const killAfter = 150 + Math.floor(Math.random() * 1050);

@@ -29,6 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { spawnBrowserHost, type HostProcess } from '../../test/support/browser-host-process';
+import { signInHost } from '../../test/support/host-sign-in';
 import { spawnHub, type HubProcess } from '../../test/support/hub-process';
 import { browserMachine } from '../browser-machine';
 import { repoRoot } from '../repo-root';
@@ -438,12 +439,14 @@ async function startVigil(root: string, rtsp: Rtsp, tmp: string): Promise<VigilS
   fs.mkdirSync(hubDir, { recursive: true });
   const cameraFile = path.join(hubDir, 'cameras.json');
   fs.writeFileSync(cameraFile, JSON.stringify(cameras));
-  const hub = await spawnHub(dist, ['--port', '0', '--data', hubDir, '--workstation', `ws-video-01:${HUB_SECRET}`, '--incidents-per-hour', '0', '--cameras', '0', '--camera-file', cameraFile]);
+  const hub = await spawnHub(dist, ['--port', '0', '--data', hubDir, '--workstation', `ws-video-01:${HUB_SECRET}`, '--incidents-per-hour', '0', '--cameras', '0', '--camera-file', cameraFile, '--demo-operators']);
   let host: HostProcess;
   try {
     const dataDir = path.join(tmp, 'workstation');
     fs.mkdirSync(dataDir, { recursive: true });
     host = await spawnBrowserHost(dist, dataDir, ['--hub', hub.url, '--workstation', 'ws-video-01', '--operator', '基准'], { VIGIL_HUB_SECRET: HUB_SECRET });
+    // Every window of a workstation follows one sign-in (docs/operations.md): the demo supervisor.
+    await signInHost(host, 'supervisor');
   } catch (err) {
     await hub.stop();
     throw err;

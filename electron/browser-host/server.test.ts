@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { pngTile, writeMbtiles } from '../../test/support/mbtiles-fixture';
+import { demoAccount } from '../../test/support/sign-in';
+import { pairedClient } from '../../test/support/browser-host-process';
 import { startTestRuntime } from '../../test/support/runtime';
 import { useTempDirs } from '../../test/support/temp';
 import type { Runtime } from '../services/runtime/runtime';
@@ -66,7 +68,17 @@ describe('browser host', () => {
     expect(host.pairingUrl).toBe(`${host.url}#token=${TOKEN}`);
   });
 
-  it('serves data to a client with the pairing token', async () => {
+  it('serves data to a paired client only once an operator has signed in at the workstation', async () => {
+    // Pairing admits the browser to this workstation; who operates it is a separate question.
+    const before = await session([auth(TOKEN), listRequest], {}, 1);
+    expect(JSON.parse(before.received[0]!)).toMatchObject({ id: 1, ok: false, error: { code: 'signed-out' } });
+    const client = await pairedClient({ url: host.url, token: TOKEN });
+    const heard: { kind: string; name?: string }[] = [];
+    client.ws.on('message', (m) => heard.push(JSON.parse(String(m)) as { kind: string; name?: string }));
+    expect(await client.request('session.signIn', demoAccount('operator'))).toMatchObject({ ok: true, result: { ok: true, operator: { role: 'operator' } } });
+    // Every paired window hears who signed in (the event leaves main before the answer).
+    expect(heard.filter((m) => m.kind === 'event' && m.name === 'session.changed')).toHaveLength(1);
+    client.ws.terminate();
     const r = await session([auth(TOKEN), listRequest], {}, 1);
     expect(r.received).toHaveLength(1);
     expect(JSON.parse(r.received[0]!)).toMatchObject({ id: 1, ok: true });

@@ -98,7 +98,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
         clients.add(ws);
         log.info({ remote, clients: clients.size }, 'browser client paired');
         return (text) =>
-          void dispatch(text ?? '\u0000binary', o.runtime.handlers, log, `ws:${remote}`, connection).then((reply) => {
+          void dispatch(text ?? '\u0000binary', o.runtime.handlers, log, `ws:${remote}`, connection, o.runtime.gate).then((reply) => {
             if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
           });
       },
@@ -144,6 +144,8 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
   }
 
   const unsubscribe = o.runtime.bus.subscribe((event) => {
+    // Before anyone signs in a paired window hears only what the sign-in screen needs.
+    if (!o.runtime.gate.mayReceive(event.name)) return;
     const frame = JSON.stringify(event);
     for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(frame);
   });

@@ -71,6 +71,7 @@ async function startBrowser(o: StartCommand): Promise<void> {
   pairingUrl = host.pairingUrl;
   console.log(`Vigil browser host on ${host.url} (data: ${o.dataDir})`);
   console.log(`Open: ${host.pairingUrl}`);
+  if (!o.hubUrl) console.log('Embedded demo hub: sign in as supervisor / vigil-supervisor (one account per role: docs/operations.md).');
   if (o.bind !== '127.0.0.1' && o.bind !== '::1' && o.bind !== 'localhost') {
     console.warn(`Listening on ${o.bind}: any machine that can reach it and has the pairing token can use these services.`);
   }

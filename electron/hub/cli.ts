@@ -6,6 +6,7 @@ import { VERSION } from '../services/runtime/version';
 import { DEFAULT_HUB_PORT, DEFAULT_RETAIN, defaultHubDataDir, startHub } from './hub';
 import { SIMULATOR_DEFAULTS } from './simulator';
 import { readCameraFile, type CameraEntry } from './camera-file';
+import { DEMO_OPERATORS, readOperatorFile, type OperatorAccount } from './hub-operators';
 
 function integer(min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
@@ -46,6 +47,8 @@ interface Options {
   retain: number;
   cameraFile?: string;
   simDrones: 'none' | 'hub' | 'all';
+  operatorFile?: string;
+  demoOperators?: boolean;
 }
 
 const program = new Command('vigil-hub')
@@ -68,11 +71,15 @@ const program = new Command('vigil-hub')
       .choices(['none', 'hub', 'all'])
       .default('none'),
   )
+  .option('--operator-file <file>', 'JSON array of operator accounts set at start (username, name, role, password); keep it private')
+  .option('--demo-operators', 'create the demo accounts (one per role, docs/operations.md) when missing')
   .action(async (o: Options) => {
     const dataDir = path.resolve(o.data);
     let cameras: CameraEntry[] = [];
+    let accounts: OperatorAccount[] = [];
     try {
       cameras = o.cameraFile ? readCameraFile(o.cameraFile) : [];
+      accounts = o.operatorFile ? readOperatorFile(o.operatorFile) : [];
     } catch (err) {
       console.error(`vigil-hub: ${err instanceof Error ? err.message : String(err)}`);
       process.exit(2);
@@ -93,8 +100,10 @@ const program = new Command('vigil-hub')
       retain: o.retain,
       drones: { klv: o.sim && o.simDrones === 'all', hub: o.sim && o.simDrones !== 'none' },
       cameras,
+      operators: o.demoOperators ? DEMO_OPERATORS : [],
       log,
     });
+    for (const a of accounts) await hub.store.operators.setOperator(a);
     console.log(`Vigil hub on ${hub.url} (data: ${dataDir})`);
     const stop = (signal: string) => {
       log.info({ signal }, 'stopping');

@@ -114,4 +114,30 @@ CREATE VIEW drones_wire AS
   SELECT d.*, c.username AS username, c.secret AS secret FROM drones d LEFT JOIN drone_credentials c ON c.drone_id = d.id;
 `,
   },
+  // Operators who sign in at workstations (electron/hub/hub-operators.ts); version 40 to leave room for other hub steps.
+  {
+    version: 40,
+    name: 'hub-operators',
+    sql: `
+CREATE TABLE operators (
+  id                  TEXT PRIMARY KEY,
+  username            TEXT NOT NULL UNIQUE,
+  display_name        TEXT NOT NULL,
+  role                TEXT NOT NULL CHECK (role IN ('operator','supervisor','wall','viewer')),
+  password_hash       TEXT NOT NULL,
+  disabled            INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0,1)),
+  created_at          INTEGER NOT NULL,
+  password_changed_at INTEGER NOT NULL
+) STRICT;
+-- Only a hash of each token: a copy of hub.db does not let anyone act as a signed-in operator.
+CREATE TABLE operator_tokens (
+  token_hash     TEXT PRIMARY KEY,
+  operator_id    TEXT NOT NULL REFERENCES operators(id),
+  workstation_id TEXT NOT NULL,
+  issued_at      INTEGER NOT NULL,
+  expires_at     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX operator_tokens_by_operator ON operator_tokens (operator_id);
+`,
+  },
 ];

@@ -28,6 +28,7 @@ import {
   STREAM_OF,
 } from '../shared/sync/protocol';
 import { migrate } from '../services/store/migration';
+import { HubOperators } from './hub-operators';
 import {
   assignmentKey,
   assignmentWire,
@@ -101,12 +102,14 @@ export class HubStore {
   readonly db: Database.Database;
   private listeners = new Set<(stream: Stream, changes: Change[], head: number) => void>();
   private readonly snapshotTotals = new Map<string, number>();
+  /** Operators who sign in at workstations, and their tokens. */
+  readonly operators: HubOperators;
 
   constructor(
     file: string,
     private readonly clock: HubClock = { now: () => Date.now() },
     private readonly sabotage: HubSabotage = {},
-    options: { synchronous?: 'FULL' | 'NORMAL' } = {},
+    options: { synchronous?: 'FULL' | 'NORMAL'; tokenTtlMs?: number } = {},
   ) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -114,6 +117,7 @@ export class HubStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db, hubMigrations);
+    this.operators = new HubOperators(this.db, clock, options.tokenTtlMs);
   }
 
   close(): void {

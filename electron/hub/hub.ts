@@ -12,6 +12,7 @@ import { DronePositionFeed } from './drone-positions';
 import { startSimulatedDrones } from './simulated-drones';
 import { startSimulator, type SimulatorOptions } from './simulator';
 import type { CameraEntry } from './camera-file';
+import type { OperatorAccount } from './hub-operators';
 
 export const HUB_DATABASE_FILE = 'hub.db';
 export const DEFAULT_HUB_PORT = 7420;
@@ -45,6 +46,10 @@ export interface HubOptions {
   retain?: number;
   log: Logger;
   clock?: HubClock;
+  /** Operator accounts created at start when missing (the demo's, from DEMO_OPERATORS); existing ones are left as they are. */
+  operators?: readonly OperatorAccount[];
+  /** How long an operator's sign-in token lasts; default 12 h. */
+  tokenTtlMs?: number;
 }
 
 export interface Hub {
@@ -59,11 +64,12 @@ export interface Hub {
 export async function startHub(options: HubOptions): Promise<Hub> {
   const { log } = options;
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const store = new HubStore(path.join(options.dataDir, HUB_DATABASE_FILE), options.clock);
+  const store = new HubStore(path.join(options.dataDir, HUB_DATABASE_FILE), options.clock, {}, options.tokenTtlMs === undefined ? {} : { tokenTtlMs: options.tokenTtlMs });
   const positions = new DronePositionFeed(log);
   let server: Awaited<ReturnType<typeof startHubServer>>;
   try {
     for (const w of options.workstations ?? []) store.setWorkstationSecret(w.id, w.secret);
+    for (const o of options.operators ?? []) await store.operators.ensureOperator(o);
     server = await startHubServer({ store, host: options.host, port: options.port, log, positions });
   } catch (e) {
     store.close();

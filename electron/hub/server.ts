@@ -12,6 +12,7 @@ import { ChangesRequest, Hello, MAX_MESSAGE_BYTES, MAX_PAGE, PushRequest, Snapsh
 import { DRONE_POSITION_EVENT } from '../shared/sync/drone-position';
 import type { DronePositionFeed } from './drone-positions';
 import type { Client, HubStore } from './hub-store';
+import { HubSignInRequest, HubTokenRequest } from '../shared/sync/operator-auth';
 
 export interface HubServerOptions {
   store: HubStore;
@@ -123,6 +124,8 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     log.info({ workstationId: client.workstationId, clientId: client.clientId, address: socket.handshake.address }, 'workstation connected');
     socket.on('disconnect', (reason) => log.info({ workstationId: client.workstationId, clientId: client.clientId, reason }, 'workstation disconnected'));
 
+    operatorMessages(socket, client);
+
     // One message at a time per socket, in arrival order, each on its own turn of the event
     // loop so a busy workstation cannot starve the others.
     const queue: (() => void)[] = [];
@@ -169,6 +172,52 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       }
     });
   });
+
+  /**
+   * Operator sign-in on the workstation's link (docs/sync-protocol.md). Answered outside the
+   * sync queue: a password check takes tens of milliseconds on the thread pool and must not hold
+   * up the feed. Neither the password nor the token is ever logged.
+   */
+  function operatorMessages(socket: Socket, client: Client): void {
+    const ws = client.workstationId;
+    socket.on('signIn', (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const req = HubSignInRequest.safeParse(payload);
+      if (!req.success) {
+        (ack as Ack)(refusal('bad-request', `signIn: ${describeIssues(req.error)}`));
+        return;
+      }
+      store.operators.signIn(ws, req.data.username, req.data.password).then(
+        (answer) => {
+          log.info({ workstationId: ws, username: req.data.username, ok: answer.ok, reason: answer.ok ? undefined : answer.reason }, 'operator sign-in');
+          (ack as Ack)(answer);
+        },
+        (err: unknown) => {
+          log.error({ err, workstationId: ws }, 'operator sign-in failed');
+          (ack as Ack)(refusal('internal', 'signIn failed'));
+        },
+      );
+    });
+    for (const event of ['checkToken', 'signOut'] as const) {
+      socket.on(event, (payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return;
+        const req = HubTokenRequest.safeParse(payload);
+        if (!req.success) {
+          (ack as Ack)(refusal('bad-request', `${event}: ${describeIssues(req.error)}`));
+          return;
+        }
+        try {
+          if (event === 'signOut') {
+            store.operators.signOut(ws, req.data.token);
+            (ack as Ack)({ ok: true });
+          } else (ack as Ack)(store.operators.checkToken(ws, req.data.token));
+        } catch (err) {
+          log.error({ err, workstationId: ws, event }, 'operator token request failed');
+          (ack as Ack)(refusal('internal', `${event} failed`));
+        }
+      });
+    }
+  }
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -61,7 +61,7 @@ async function start(): Promise<void> {
       rt.log.warn({ frameUrl }, 'IPC from an unknown frame refused');
       return { kind: 'response', id: null, ok: false, error: { code: 'bad-request', message: 'sender not allowed' } };
     }
-    return dispatch(envelope, rt.handlers, rt.log, `ipc:${role}`, `ipc-${event.sender.id}`);
+    return dispatch(envelope, rt.handlers, rt.log, `ipc:${role}`, `ipc-${event.sender.id}`, rt.gate);
   });
   // A window's console state (wall presence) ends with its page.
   app.on('web-contents-created', (_event, contents) => {
@@ -70,6 +70,7 @@ async function start(): Promise<void> {
   });
   serveMediaPorts(rt.media, rt.log.child({ part: 'media-port' }));
   rt.bus.subscribe((event) => {
+    if (!rt.gate.mayReceive(event.name)) return;
     for (const win of allWindows()) win.webContents.send(IPC_EVENT, event);
   });
   // The windows open when Vigil last ran (stopped or crashed) come back where they were; from now

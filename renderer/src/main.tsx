@@ -13,6 +13,7 @@ import { linkToWall } from './wall/wall-link';
 import { useConsole } from './state/console-store';
 import { viewOfRole, windowRole } from './shell/window-role';
 import { linkWindowState } from './state/window-state-link';
+import { signedInView } from './state/signed-in-view';
 import './styles/app.css';
 import './styles/video.css';
 import './styles/wall.css';
@@ -20,12 +21,14 @@ import './styles/wall.css';
 await initI18n();
 const transport = connect();
 const main = linkToMain(transport);
+// The wall's parts join and load only once someone is signed in at the workstation.
+const operatorLink = signedInView(transport);
 const query = new URLSearchParams(location.search);
 const role = windowRole(location.search);
 const root = createRoot(document.getElementById('root')!);
 if (role === 'wall-output') {
   // A wall output draws the wall and never edits it: no console around it, and it does not join.
-  followWall(transport);
+  followWall(operatorLink);
   root.render(
     <StrictMode>
       <WallOutput monitor={query.get('monitor')} />
@@ -34,7 +37,7 @@ if (role === 'wall-output') {
 } else {
   useConsole.getState().setView(viewOfRole(role));
   linkWindowState(transport, role);
-  const wall = linkToWall(transport);
+  const wall = linkToWall(operatorLink);
   root.render(
     <StrictMode>
       <WallContext.Provider value={wall}>

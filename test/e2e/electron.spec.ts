@@ -24,6 +24,10 @@ test('the Electron host opens a sandboxed console window with the seeded inciden
   });
   try {
     const win = await app.firstWindow();
+    // Signed in through the sign-in screen, with the embedded hub's demo supervisor (docs/operations.md).
+    await win.getByTestId('sign-in-username').fill('supervisor');
+    await win.getByTestId('sign-in-password').fill('vigil-supervisor');
+    await win.getByTestId('sign-in-submit').click();
     await expect(win.getByTestId('incident-row')).toHaveCount(6);
     // No Node in the page, and only the two bridge functions from the preload.
     expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnBrowserHost, type HostProcess } from '../support/browser-host-process';
 import { spawnHub, type HubProcess } from '../support/hub-process';
+import { signInHost } from '../support/host-sign-in';
+import type { Role } from '../../electron/shared/domain/operator';
 
 export const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist', 'electron');
 
@@ -35,9 +37,12 @@ async function stopHost(host: HostProcess): Promise<void> {
  * `linked` instead runs the workstation against a separate hub process; `test.use({
  * hubIncidentsPerHour })` sets how busy its simulated city is (0: no new arrivals), `hubSimSeed`
  * which city it plays (the simulator is deterministic for a seed). `hostArgs` adds options to
- * `vigil start` (e.g. `--displays FILE`).
+ * `vigil start` (e.g. `--displays FILE`). `signInAs` signs the workstation in with that role's
+ * demo account before the test opens a page (every window of a workstation follows one sign-in);
+ * null leaves it at the sign-in screen.
  */
-export const test = base.extend<{ damagedDatabase: boolean; hostArgs: readonly string[]; hubIncidentsPerHour: number; hubSimSeed: number; hubCameras: readonly object[]; dataDir: string; host: HostProcess; linked: LinkedWorkstation }>({
+export const test = base.extend<{ signInAs: Role | null; damagedDatabase: boolean; hostArgs: readonly string[]; hubIncidentsPerHour: number; hubSimSeed: number; hubCameras: readonly object[]; dataDir: string; host: HostProcess; linked: LinkedWorkstation }>({
+  signInAs: ['supervisor', { option: true }],
   damagedDatabase: [false, { option: true }],
   hostArgs: [[], { option: true }],
   hubIncidentsPerHour: [0, { option: true }],
@@ -50,22 +55,24 @@ export const test = base.extend<{ damagedDatabase: boolean; hostArgs: readonly s
     await use(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   },
-  host: async ({ dataDir, damagedDatabase, hostArgs }, use) => {
+  host: async ({ dataDir, damagedDatabase, hostArgs, signInAs }, use) => {
     if (damagedDatabase) fs.writeFileSync(path.join(dataDir, 'vigil.db'), GARBAGE_DATABASE);
     const host = await spawnBrowserHost(DIST, dataDir, ['--workstation', 'ws-dispatch-03', '--operator', '张伟', '--demo-incidents-per-hour', '0', '--demo-cameras', '10', ...hostArgs]);
+    if (signInAs) await signInHost(host, signInAs);
     await use(host);
     await stopHost(host);
   },
-  linked: async ({ dataDir, hubIncidentsPerHour, hubSimSeed, hubCameras }, use) => {
+  linked: async ({ dataDir, hubIncidentsPerHour, hubSimSeed, hubCameras, signInAs }, use) => {
     const hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-hub-'));
     const cameraFile = path.join(hubDir, 'cameras.json');
     fs.writeFileSync(cameraFile, JSON.stringify(hubCameras));
-    const hubArgs = (port: number) => ['--port', String(port), '--data', hubDir, '--workstation', `ws-dispatch-03:${HUB_SECRET}`, '--incidents-per-hour', String(hubIncidentsPerHour), '--sim-seed', String(hubSimSeed), '--cameras', '10', '--camera-file', cameraFile];
+    const hubArgs = (port: number) => ['--port', String(port), '--data', hubDir, '--workstation', `ws-dispatch-03:${HUB_SECRET}`, '--incidents-per-hour', String(hubIncidentsPerHour), '--sim-seed', String(hubSimSeed), '--cameras', '10', '--camera-file', cameraFile, '--demo-operators'];
     let hub: HubProcess | null = await spawnHub(DIST, hubArgs(0));
     const port = hub.port;
     let host: HostProcess | null = null;
     try {
       host = await spawnBrowserHost(DIST, dataDir, ['--hub', hub.url, '--workstation', 'ws-dispatch-03', '--operator', '张伟'], { VIGIL_HUB_SECRET: HUB_SECRET });
+      if (signInAs) await signInHost(host, signInAs);
       await use({
         host,
         hubDir,

@@ -34,7 +34,7 @@ export function spawnBrowserHost(distDir: string, dataDir: string, extra: string
 }
 
 /** A paired WebSocket client speaking the contract's envelopes. */
-export async function pairedClient(host: HostProcess): Promise<{ ws: WebSocket; request: (method: string, params: unknown) => Promise<Record<string, unknown>> }> {
+export async function pairedClient(host: Pick<HostProcess, 'url' | 'token'>): Promise<{ ws: WebSocket; request: (method: string, params: unknown) => Promise<Record<string, unknown>> }> {
   const ws = new WebSocket(host.url.replace('http:', 'ws:') + 'api');
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());

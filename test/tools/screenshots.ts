@@ -31,6 +31,12 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-s
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: 'dark' });
   await page.goto(`${host.url}#token=${host.token}`);
+  // First the sign-in screen; then the duty supervisor of the demo accounts (docs/operations.md),
+  // who may do everything shown below.
+  await page.getByTestId('sign-in-username').fill('supervisor');
+  await page.screenshot({ path: path.join(out, 'sign-in-zh-CN.png') });
+  await page.getByTestId('sign-in-password').fill('vigil-supervisor');
+  await page.keyboard.press('Enter');
   await page.getByTestId('incident-row').first().waitFor();
   // The operator's first move: into the queue, down to the most urgent incident.
   await page.getByTestId('incident-queue').focus();

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { signInAs } from '../../../test/support/sign-in';
 import { startTestRuntime } from '../../../test/support/runtime';
 import { useTempDirs } from '../../../test/support/temp';
 import { METHODS } from '../../shared/contract/requests';
@@ -17,10 +18,11 @@ beforeAll(async () => {
     const hub = (await rt.handlers['session.get']({}, { connection: 'test' })).hub;
     if (hub.lastSyncAt === null || hub.bootstrap !== null) throw new Error('first download not finished');
   }, { timeout: 20_000, interval: 50 });
+  await signInAs(rt, 'supervisor');
 });
 afterAll(() => rt.close());
 
-const send = (raw: unknown) => dispatch(raw, rt.handlers, rt.log, 'test');
+const send = (raw: unknown) => dispatch(raw, rt.handlers, rt.log, 'test', 'test', rt.gate);
 
 describe('dispatch: the boundary every renderer message crosses', () => {
   it('answers a valid request with the handler\'s result', async () => {

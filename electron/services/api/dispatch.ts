@@ -6,12 +6,15 @@ import { ServiceError, type ErrorCode } from '../../shared/contract/errors';
 import { isMethod, requests } from '../../shared/contract/requests';
 import type { Logger } from '../log/logger';
 import type { Caller, Handlers } from './handlers';
+import type { Gate } from './gate';
 
 /**
  * Accepts a JSON string (WebSocket) or a structured-clone value (Electron IPC). `connection`
  * names the window or browser client for services that keep per-console state (the wall).
+ * `gate` checks the method against the signed-in operator's role before the params are even
+ * looked at: a refused request never reaches a handler (gate.ts, shared/auth/permissions.ts).
  */
-export async function dispatch(raw: unknown, handlers: Handlers, log: Logger, origin: string, connection: string = origin): Promise<ResponseEnvelope> {
+export async function dispatch(raw: unknown, handlers: Handlers, log: Logger, origin: string, connection: string, gate: Gate): Promise<ResponseEnvelope> {
   let message: unknown = raw;
   if (typeof raw === 'string') {
     if (raw.length > MAX_MESSAGE_BYTES) return refuse(null, 'bad-request', 'message too large', log, origin);
@@ -28,6 +31,8 @@ export async function dispatch(raw: unknown, handlers: Handlers, log: Logger, or
   }
   const { id, method, params } = envelope.data;
   if (!isMethod(method)) return refuse(id, 'unknown-method', `no such method: ${method.slice(0, 100)}`, log, origin);
+  const refused = await gate.check(method, origin, connection);
+  if (refused) return { kind: 'response', id, ok: false, error: { code: refused, message: refused === 'forbidden' ? `the signed-in operator's role may not call ${method}` : `sign in before calling ${method}` } };
   const spec = requests[method];
   const parsed = spec.params.safeParse(params ?? {});
   if (!parsed.success) return refuse(id, 'bad-request', `invalid params for ${method}: ${summarise(parsed.error)}`, log, origin);

@@ -15,6 +15,7 @@ import type { EventBus } from './event-bus';
 import type { WallService } from '../wall/wall-service';
 import type { Workspace } from '../workspace/workspace';
 import { runningHandlers, type RunningDeps } from './running-handlers';
+import type { SessionService } from '../session/session-service';
 
 export interface ServiceDeps {
   store: Store;
@@ -40,6 +41,8 @@ export interface ServiceDeps {
   drones?: { list(): Result<'drones.list'>['drones']; telemetry(): Result<'drones.list'>['telemetry']; reload?(): Promise<void> };
   /** Window state, diagnostics, backups (running-handlers.ts). */
   running: RunningDeps;
+  /** Who is signed in at this workstation; `actor` above follows it. */
+  session: SessionService;
 }
 
 /** Which window or browser client asked (one connection each). */
@@ -72,7 +75,21 @@ export function createHandlers(d: ServiceDeps): Handlers {
     'session.get': async () => {
       const store = await d.store.call('status');
       const language = store.state === 'ready' ? await d.store.call('getLanguage', { workstationId: d.actor.workstationId }) : null;
-      return { actor: d.actor, host: d.host, language: language ?? 'zh-CN', version: d.version, store, hub: d.hub() };
+      return { actor: d.actor, signIn: d.session.state(), host: d.host, language: language ?? 'zh-CN', version: d.version, store, hub: d.hub() };
+    },
+    'session.signIn': (p) => d.session.signIn(p.username, p.password),
+    'session.signOut': async () => {
+      await d.session.signOut();
+      return {};
+    },
+    'session.handOver': (p) => d.session.handOver(p.username, p.password, p.note),
+    'audit.list': (p) => d.store.call('listAudit', p),
+    'audit.export': async (p) => {
+      const { csv, rows } = await d.store.call('exportAudit', p);
+      // The export itself is an action worth knowing about: who took the log away, and which part.
+      await d.store.call('audit', { actor: d.actor, action: 'audit.export', details: { ...p, rows } });
+      const stamp = new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '');
+      return { fileName: `vigil-audit-${d.actor.workstationId}-${stamp}.csv`, csv, rows };
     },
     'incidents.list': (p) => d.store.call('listIncidents', p),
     'incidents.create': async (p) => {

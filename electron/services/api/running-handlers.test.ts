@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTestRuntime } from '../../../test/support/runtime';
 import { useTempDirs } from '../../../test/support/temp';
+import { signInAs } from '../../../test/support/sign-in';
 import { dispatch } from './dispatch';
 import type { Runtime } from '../runtime/runtime';
 
@@ -15,8 +16,10 @@ afterEach(async () => {
 async function start(dataDir: string) {
   const rt = await startTestRuntime(dataDir, { maintenance: { schedule: true } });
   running.push(rt);
+  // Restoring a backup is the supervisor's (permissions.ts); the other requests are anyone's.
+  await signInAs(rt, 'supervisor');
   let id = 0;
-  const request = (method: string, params: unknown) => dispatch({ kind: 'request', id: ++id, method, params }, rt.handlers, rt.log, 'test');
+  const request = (method: string, params: unknown) => dispatch({ kind: 'request', id: ++id, method, params }, rt.handlers, rt.log, 'test', 'test', rt.gate);
   return { rt, request };
 }
 

@@ -34,6 +34,11 @@ import { demoDrone } from '../drones/demo-drone';
 import { DEFAULT_MAINTENANCE, MaintenanceSchedule } from '../store/maintenance';
 import { WindowStates } from '../workspace/window-states';
 import { DEFAULT_LOG_ROTATION, logFile } from '../log/logger';
+import { SessionService } from '../session/session-service';
+import { createGate, type Gate } from '../api/gate';
+import { DEMO_OPERATORS } from '../../hub/hub-operators';
+import type { HubOperatorLink } from '../sync/hub-link';
+import type { Actor } from '../../shared/domain/identity';
 
 export interface Runtime {
   handlers: Handlers;
@@ -52,6 +57,10 @@ export interface Runtime {
   workspace: Workspace;
   /** Seals and opens secrets kept at rest (services/secrets/secret-box.ts); main only, never a window. */
   secrets: SecretBox;
+  /** Who is signed in at this workstation (every window follows it). */
+  session: SessionService;
+  /** The role check every request passes in dispatch. */
+  gate: Gate;
   close(): Promise<void>;
 }
 
@@ -70,7 +79,11 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   const startedAt = Date.now();
   const rotation = { ...DEFAULT_LOG_ROTATION, ...options.log };
   const log = createLogger({ dir: path.join(options.dataDir, 'logs'), stderr: host.stderrLogs ?? true, rotation });
-  const actor = actorOf(options);
+  // The actor of every action is whoever is signed in now; before anyone is, the workstation's
+  // OS user (what the actor was before sign-in existed) — only system actions can happen then.
+  const idleActor = actorOf(options);
+  let session: SessionService | null = null;
+  const actor = liveActor(idleActor, () => session?.actor() ?? idleActor);
   const keyringFile = options.keyringFile ?? defaultKeyringFile();
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const secrets = openWorkstationSecrets(keyringFile, databaseFile, host.keyProtector ?? filePermissionProtector);
@@ -118,6 +131,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       host: '127.0.0.1',
       port: 0,
       workstations: [{ id: actor.workstationId, secret }],
+      operators: DEMO_OPERATORS,
       simulator: { incidentsPerHour: options.demo.incidentsPerHour, cameras: options.demo.cameras },
       drones: { klv: options.demo.drones === 'all', hub: options.demo.drones === 'all' || options.demo.drones === 'hub' },
       cameras: options.demo.cameraFile ? readCameraFile(options.demo.cameraFile) : [],
@@ -127,6 +141,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   }
   const url = options.hubUrl ?? embedded!.url;
   let sync: SyncService | null = null;
+  let operatorLink: HubOperatorLink | null = null;
   const idle: HubStatus = { configured: true, embedded: !!embedded, url, state: 'connecting', problem: null, lastSyncAt: null, pendingActions: 0, rejectedActions: 0, bootstrap: null, clockSkewMs: null };
 
   // Drones: the drone file's and the demo's from the start, the hub's records from the store now
@@ -151,15 +166,28 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
   await reloadDrones();
 
   /** Sync runs only on a usable database; a recovered one is a new client and starts it then. */
+  let authOnlyLink: (HubOperatorLink & { close(): void }) | null = null;
   async function ensureSync(): Promise<void> {
-    if (sync || (await store.call('status')).state !== 'ready') return;
+    if (sync) return;
+    if ((await store.call('status')).state !== 'ready') {
+      // No usable database, so no sync; operators must still be able to sign in (to recover it):
+      // a link of its own for sign-in only, until sync starts.
+      authOnlyLink ??= connectSocketLink({ url, hello: { protocol: SYNC_PROTOCOL, workstationId: actor.workstationId, secret: secret ?? '', clientId: `signin-${randomBytes(8).toString('hex')}` }, log: log.child({ part: 'sign-in' }) });
+      operatorLink = authOnlyLink;
+      return;
+    }
+    authOnlyLink?.close();
+    authOnlyLink = null;
     const clientId = await store.call('syncClientId');
     const link = connectSocketLink({ url, hello: { protocol: SYNC_PROTOCOL, workstationId: actor.workstationId, secret: secret ?? '', clientId }, log: log.child({ part: 'sync' }) });
     link.onDronePosition?.((p) => drones.hubPosition(p));
+    operatorLink = link;
     sync = new SyncService({ store, link, bus, log: log.child({ part: 'sync' }), url, embedded: !!embedded });
     sync.start();
   }
   await ensureSync();
+  session = new SessionService({ store, bus, log: log.child({ part: 'session' }), workstationId: actor.workstationId, idleActor, hub: () => operatorLink });
+  const gate = createGate(session, store, log.child({ part: 'gate' }));
 
   const policy = {
     intervalMs: Math.round((options.maintenance?.backupEveryHours ?? DEFAULT_MAINTENANCE.intervalMs / 3_600_000) * 3_600_000),
@@ -220,6 +248,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
         }
       },
     },
+    session,
   });
   const videoLog = log.child({ part: 'video' });
   const softwareDecoder = softwareDecoderFactory(appRoot(), (why) => videoLog.warn({ why }, 'no software decoder: windows without a codec will say so'));
@@ -227,6 +256,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     // Drone ids name the drone's feed, read once by the drone service; every other id is a camera.
     resolve: async (id, quality) => drones.source(id) ?? resolveCameraSource(store, id, quality),
     log: videoLog,
+    mayWatch: () => session?.role() != null,
     ...(softwareDecoder ? { softwareDecoder } : {}),
   });
   wall = await startWall({ store, bus, log: log.child({ part: 'wall' }), actor });
@@ -243,7 +273,10 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
     },
     workspace,
     secrets: secrets.box,
+    session,
+    gate,
     async close() {
+      session?.close();
       maintenance.stop();
       await windowStates.flush();
       await workspace.flushRemembered();
@@ -251,6 +284,7 @@ export async function startRuntime(options: RuntimeOptions, host: RuntimeHost): 
       media?.close();
       drones.close();
       await sync?.stop();
+      authOnlyLink?.close();
       await embedded?.close();
       maps.close();
       await store.close();
@@ -282,4 +316,12 @@ async function startWall(d: Omit<WallDeps, 'engine' | 'problem'>): Promise<WallS
     d.log.error({ problem }, 'wall layout engine unavailable');
     return WallService.start({ ...d, engine: null, problem });
   }
+}
+
+/** An actor whose operator is read at each use, so services holding it follow sign-in and hand-over. */
+function liveActor(idle: Actor, current: () => Actor): Actor {
+  const a = { workstationId: idle.workstationId } as Actor;
+  Object.defineProperty(a, 'operatorId', { enumerable: true, get: () => current().operatorId });
+  Object.defineProperty(a, 'operatorName', { enumerable: true, get: () => current().operatorName });
+  return a;
 }

@@ -22,6 +22,10 @@ import type { DroneEdit } from '../../shared/domain/drone';
 import type { Change, MutationResult, SnapshotPage, Stream } from '../../shared/sync/protocol';
 import { BasemapChoice, MapSettings, OnlineTileSource } from '../../shared/domain/tile-source';
 import { SavedAssignment, type SavedDisplay } from '../../shared/workspace/assignment';
+import { listAudit, exportAudit } from './audit-log';
+import { cachedCredentials, forgetCredentials, listHandOvers, lockedUntil, recordHandOver, recordLockedAttempt, recordSignIn, recordSignInFailure } from './operators';
+import type { AuditFilter } from '../../shared/domain/audit';
+import type { Role } from '../../shared/domain/operator';
 import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator, writeLargeSetting, writeSetting, writeViewState } from './writers';
 
 const MAP_SOURCES_KEY = 'map.onlineSources';
@@ -224,6 +228,17 @@ export function createOps(state: StoreState) {
       writeLargeSetting(state.ready, a.actor, a.key, a.value, { action: a.action, targetKind: 'setting', targetId: a.key, details: { reason: a.reason } }),
     /** An operator action that changes no table here (a map import): its audit row alone. */
     audit: (a: { actor: Actor; action: string; details: Record<string, unknown> }) => recordAction(state.ready, a.actor, a.action, a.details),
+    // Operators (operators.ts): sign-in, the offline copy of credentials, lockout, hand-over.
+    cachedCredentials: (a: { username: string }) => cachedCredentials(state.ready, a.username),
+    lockedUntil: (a: { username: string }) => lockedUntil(state.ready, a.username),
+    recordSignInFailure: (a: { username: string; workstationId: string; reason: string; via: 'hub' | 'cache'; at: number }) => recordSignInFailure(state.ready, a),
+    recordLockedAttempt: (a: { username: string; workstationId: string; at: number; lockedUntil: number }) => recordLockedAttempt(state.ready, a),
+    recordSignIn: (a: { actor: Actor; username: string; role: Role; via: 'hub' | 'cache'; passwordHash: string | null; at: number }) => recordSignIn(state.ready, a),
+    forgetCredentials: (a: { username: string }) => forgetCredentials(state.ready, a.username),
+    recordHandOver: (a: { from: Actor | null; to: Actor; username: string; role: Role; via: 'hub' | 'cache'; passwordHash: string | null; note: string; at: number }) => recordHandOver(state.ready, a),
+    listHandOvers: () => listHandOvers(state.ready),
+    listAudit: (a: AuditFilter & { limit: number }) => listAudit(state.ready, a),
+    exportAudit: (a: AuditFilter) => exportAudit(state.ready, a),
     close: () => state.close(),
     // Running for months (operations.md): integrity check, backups, restore.
     checkIntegrity: (a: { actor: Actor }) => state.checkIntegrity(a.actor),

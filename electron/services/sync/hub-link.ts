@@ -2,6 +2,7 @@
 // suite uses an in-memory link that drops, duplicates and delays. Every answer is validated
 // against the protocol schemas by the link before the engine sees it.
 import type { DronePosition } from '../../shared/sync/drone-position';
+import type { HubSignInAnswer, HubSignInRequest, HubTokenAnswer } from '../../shared/sync/operator-auth';
 import type { ChangesNotice, ChangesPage, ChangesRequest, PushRequest, PushResult, SnapshotPage, SnapshotRequest } from '../../shared/sync/protocol';
 
 /** Why a call to the hub failed. The engine backs off and retries on all but `unauthorized`. */
@@ -28,4 +29,11 @@ export interface HubLink {
   /** Connection up/down as the transport sees it. */
   onConnection(listener: (up: boolean, problem: LinkProblem | null) => void): () => void;
   close(): void;
+}
+
+/** Operator sign-in on the same link (docs/sync-protocol.md); fails with a LinkError while the hub is away. */
+export interface HubOperatorLink {
+  signIn(req: HubSignInRequest): Promise<HubSignInAnswer>;
+  checkToken(token: string): Promise<HubTokenAnswer>;
+  signOut(token: string): Promise<void>;
 }

@@ -4,7 +4,7 @@
 // refusals become LinkErrors the engine understands.
 import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Logger } from '../log/logger';
 import {
   ChangesNotice,
@@ -19,7 +19,8 @@ import {
   type SnapshotRequest,
 } from '../../shared/sync/protocol';
 import { DRONE_POSITION_EVENT, parseDronePosition, type DronePosition } from '../../shared/sync/drone-position';
-import { LinkError, type HubLink, type LinkProblem } from './hub-link';
+import { LinkError, type HubLink, type HubOperatorLink, type LinkProblem } from './hub-link';
+import { HubSignInAnswer, HubTokenAnswer, type HubSignInRequest } from '../../shared/sync/operator-auth';
 
 export interface SocketLinkOptions {
   /** The hub, e.g. http://10.0.0.5:7420. Holds no credentials: they travel in `hello`. */
@@ -59,7 +60,7 @@ const PROBLEM_OF: Readonly<Record<SyncError['error']['code'], LinkProblem>> = {
   internal: 'unreachable',
 };
 
-export function connectSocketLink(opts: SocketLinkOptions): HubLink {
+export function connectSocketLink(opts: SocketLinkOptions): HubLink & HubOperatorLink {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const log = opts.log ?? pino({ level: 'silent' });
   const target = { url: opts.url, workstationId: opts.hello.workstationId };
@@ -178,7 +179,7 @@ export function connectSocketLink(opts: SocketLinkOptions): HubLink {
     }
   });
 
-  async function call<T>(event: 'snapshot' | 'changes' | 'push', req: unknown, schema: z.ZodType<T>): Promise<T> {
+  async function call<T>(event: 'snapshot' | 'changes' | 'push' | 'signIn' | 'checkToken' | 'signOut', req: unknown, schema: z.ZodType<T>): Promise<T> {
     if (closed) throw new LinkError('unreachable', 'the hub link is closed');
     if (refused) throw new LinkError('unauthorized', 'the hub refused this workstation’s credentials');
     if (!socket.connected) throw new LinkError('unreachable', 'not connected to the hub');
@@ -217,6 +218,19 @@ export function connectSocketLink(opts: SocketLinkOptions): HubLink {
     return parsed.data;
   }
 
+  function firstVerdict(): Promise<void> {
+    if (state || closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        connectionListeners.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      connectionListeners.add(done);
+    });
+  }
+
   function sameStream<T extends { stream: string }>(event: string, req: { stream: string }, page: T): T {
     if (page.stream !== req.stream) {
       log.warn({ ...target, event, asked: req.stream, got: page.stream }, 'answer for another stream refused');
@@ -229,6 +243,16 @@ export function connectSocketLink(opts: SocketLinkOptions): HubLink {
     snapshot: async (req: SnapshotRequest) => sameStream('snapshot', req, await call('snapshot', req, SnapshotPage)),
     changes: async (req: ChangesRequest) => sameStream('changes', req, await call('changes', req, ChangesPage)),
     push: (req: PushRequest) => call('push', req, PushResult),
+    // Right after start the link is still connecting: an operator signing in then waits for its
+    // first verdict rather than being checked offline against the cache.
+    signIn: async (req: HubSignInRequest) => {
+      await firstVerdict();
+      return call('signIn', req, HubSignInAnswer);
+    },
+    checkToken: (token: string) => call('checkToken', { token }, HubTokenAnswer),
+    signOut: async (token: string) => {
+      await call('signOut', { token }, z.object({ ok: z.literal(true) }));
+    },
     onNotice(listener) {
       noticeListeners.add(listener);
       return () => noticeListeners.delete(listener);

@@ -26,6 +26,8 @@ export interface MediaServiceOptions {
   stallTimeoutMs?: number;
   /** Software decoding for windows that lack a codec; absent when the native decoder is not built. */
   softwareDecoder?: SoftwareDecoderFactory;
+  /** Whether anyone is signed in at the workstation: nobody may watch a camera before (absent: always). */
+  mayWatch?: () => boolean;
 }
 
 /** What a transport (binary WebSocket, Electron MessagePort) gives the service. */
@@ -161,7 +163,10 @@ export class MediaConnection {
     }
     if (m.data.type === 'unwatch') this.unbind(m.data.slot);
     else if (m.data.type === 'decodeInMain') this.decodeInMain(m.data.stream);
-    else void this.watch(m.data.slot, m.data.cameraId, m.data.quality);
+    else if (this.service.o.mayWatch && !this.service.o.mayWatch()) {
+      this.service.o.log.warn({ from: this.label, cameraId: m.data.cameraId }, 'camera refused: nobody signed in');
+      this.sink.send({ type: 'refused', slot: m.data.slot, reason: 'signed-out' });
+    } else void this.watch(m.data.slot, m.data.cameraId, m.data.quality);
   }
 
   private async watch(slot: number, cameraId: string, quality: StreamQuality): Promise<void> {

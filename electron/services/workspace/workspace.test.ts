@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { signInAs } from '../../../test/support/sign-in';
 import { startTestRuntime } from '../../../test/support/runtime';
 import { useTempDirs } from '../../../test/support/temp';
 import type { EventEnvelope } from '../../shared/contract/envelope';
@@ -29,10 +30,11 @@ const wall = display('wall', '海信 55 寸', 2560, -720, 3840, 2160);
 async function start(dataDir: string, displays: Display[] | undefined = [left, centre, wall]) {
   const rt = await startTestRuntime(dataDir, displays ? { displays } : {});
   running.push(rt);
+  await signInAs(rt, 'supervisor');
   const events: EventEnvelope[] = [];
   rt.bus.subscribe((e) => e.name === 'workspace.displays' && events.push(e));
   let id = 0;
-  const request = async (method: string, params: unknown) => dispatch({ kind: 'request', id: ++id, method, params }, rt.handlers, rt.log, 'test');
+  const request = async (method: string, params: unknown) => dispatch({ kind: 'request', id: ++id, method, params }, rt.handlers, rt.log, 'test', 'test', rt.gate);
   const ok = async (method: string, params: unknown): Promise<WorkspaceState> => {
     const reply = await request(method, params);
     if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'store-unavailable', // database damaged or not open; see store.status
   'not-found',
   'conflict',
+  'signed-out', // nobody is signed in at this workstation (or the session ran out): sign in first
+  'forbidden', // the signed-in operator's role may not make this request (electron/shared/auth/permissions.ts)
   'unavailable', // a part main needs is missing (the native module for the wall); the message says which
   'internal',
 ] as const;

@@ -6,7 +6,7 @@ import { Rejection } from '../domain/chronology';
 import { Language } from '../domain/identity';
 import { Unit } from '../domain/unit';
 import { MapSettings } from '../domain/tile-source';
-import { HubStatus, StoreStatus } from './status';
+import { HubStatus, OperatorSession, StoreStatus } from './status';
 import { PresenceSchema, WallStateSchema } from '../wall';
 import { WorkspaceState } from '../workspace';
 import { Drone, DroneTelemetry } from '../domain/drone';
@@ -36,6 +36,8 @@ export const events = {
   'drones.telemetry': DroneTelemetry,
   /** The drone list changed (a hub record came, changed or went, or an operator edited one). */
   'drones.changed': z.object({ drones: z.array(Drone) }),
+  /** Someone signed in, out, handed over, or the session ran out: every window follows. */
+  'session.changed': OperatorSession,
 } as const;
 
 export type Events = typeof events;

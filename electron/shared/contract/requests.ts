@@ -16,11 +16,19 @@ import { AlarmRouteSchema, EditAnswerSchema, ScheduleSchema, TourSchema, WallEdi
 import { DisplayList, RoleAssignment, WallMonitor, WorkspaceState } from '../workspace';
 import { WindowState } from '../workspace/window-state';
 import { BackupInfo, BackupList, BackupName, Diagnostics, RestoreResult } from './maintenance';
+import { Password, SignInAnswer, Username } from '../domain/operator';
+import { AuditFilter, AuditRow, AUDIT_EXPORT_MAX_ROWS } from '../domain/audit';
 
 const none = z.object({}).strict();
 
 export const requests = {
   'session.get': { params: none, result: SessionInfo },
+  // Operators (docs/operations.md, "Roles, sign-in, hand-over, audit"): the workstation is signed in once; every window follows.
+  /** Checked by the hub when it is reachable, else against this workstation's cached copy. */
+  'session.signIn': { params: z.object({ username: Username, password: Password }).strict(), result: SignInAnswer },
+  'session.signOut': { params: none, result: none },
+  /** Shift hand-over (交接班): the incoming operator signs in; the note and the open incidents are recorded. */
+  'session.handOver': { params: z.object({ username: Username, password: Password, note: z.string().trim().max(2000) }).strict(), result: SignInAnswer },
   'incidents.list': {
     params: z
       .object({
@@ -136,6 +144,10 @@ export const requests = {
    * works offline, shown at once, audited. not-found: not a hub record; conflict: callsign taken.
    */
   'drones.save': { params: DroneEdit, result: z.object({ drone: Drone }) },
+  // Audit log (supervisor)
+  'audit.list': { params: AuditFilter.extend({ limit: z.number().int().min(1).max(20000).default(5000) }).strict(), result: z.object({ rows: z.array(AuditRow), total: z.number().int() }) },
+  /** CSV of the filtered audit log (UTF-8 with BOM, so Excel reads Chinese), at most AUDIT_EXPORT_MAX_ROWS rows. */
+  'audit.export': { params: AuditFilter, result: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int().max(AUDIT_EXPORT_MAX_ROWS) }) },
 } as const;
 
 export type Requests = typeof requests;

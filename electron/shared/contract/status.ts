@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Actor, Language } from '../domain/identity';
+import { SignedInOperator, SignedOutReason } from '../domain/operator';
 
 export const StoreStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('opening') }),
@@ -40,8 +41,13 @@ export const HubStatus = z.object({
 });
 export type HubStatus = z.infer<typeof HubStatus>;
 
+/** Who is signed in at this workstation (all its windows follow), or why nobody is. */
+export const OperatorSession = z.object({ operator: SignedInOperator.nullable(), ended: SignedOutReason.nullable() });
+export type OperatorSession = z.infer<typeof OperatorSession>;
+
 export const SessionInfo = z.object({
   actor: Actor,
+  signIn: OperatorSession,
   host: z.enum(['electron', 'browser']),
   language: Language,
   version: z.string(),

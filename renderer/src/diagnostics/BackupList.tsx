@@ -4,6 +4,7 @@ import type { BackupList as Backups } from '../../../electron/shared/contract/ma
 import { formatDateTime } from '../format/locale';
 import { useConsole } from '../state/console-store';
 import { useMain } from '../shell/main-context';
+import { useMay } from '../shell/use-may';
 import { formatBytes } from './format-bytes';
 
 type Said = { tone: 'ok' | 'bad'; text: string } | null;
@@ -16,6 +17,9 @@ export function BackupList({ backups, canBackUp = true }: { backups: Backups | n
   const { t } = useTranslation();
   const main = useMain();
   const language = useConsole((s) => s.language);
+  // Main refuses regardless; a role that may not is not offered the button (restore: supervisors).
+  const mayBackUp = useMay('backups.run');
+  const mayRestore = useMay('backups.restore');
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [said, setSaid] = useState<Said>(null);
@@ -45,7 +49,7 @@ export function BackupList({ backups, canBackUp = true }: { backups: Backups | n
       <div className="pane-head">
         <h2 id="diag-backups-title">{t('diagnostics.backups.title')}</h2>
         {backups && <span className="muted">{t('diagnostics.backups.policy', { hours: Math.round(backups.intervalMs / 3_600_000), keep: backups.keep })}</span>}
-        {canBackUp && (
+        {canBackUp && mayBackUp && (
           <button type="button" className="primary" data-testid="backup-now" disabled={busy} onClick={() => void backupNow()}>
             {t('diagnostics.backups.now')}
           </button>
@@ -91,11 +95,11 @@ export function BackupList({ backups, canBackUp = true }: { backups: Backups | n
                         {t('store.cancel')}
                       </button>
                     </span>
-                  ) : (
+                  ) : mayRestore ? (
                     <button type="button" data-testid="backup-restore" disabled={busy} onClick={() => setConfirming(b.name)}>
                       {t('diagnostics.backups.restore')}
                     </button>
-                  )}
+                  ) : null}
                 </td>
               </tr>
             ))}

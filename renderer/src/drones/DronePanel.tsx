@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../format/locale';
 import { useConsole } from '../state/console-store';
 import { VideoTile } from '../video/VideoTile';
+import { useMay } from '../shell/use-may';
 import { DroneEditor } from './DroneEditor';
 import { droneVideoPoint, useDrones } from './drone-store';
 
@@ -15,6 +16,7 @@ export function DronePanel({ id, onClose }: { id: string; onClose: () => void })
   const drone = useDrones((s) => s.drones.find((d) => d.id === id));
   const latest = useDrones((s) => s.latest.get(id));
   const [editing, setEditing] = useState(false);
+  const mayEdit = useMay('drones.save');
   // Esc closes the panel, as it leaves an enlarged tile (not while typing somewhere).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -52,7 +54,7 @@ export function DronePanel({ id, onClose }: { id: string; onClose: () => void })
               {t('map.openVideo')}
             </button>
           )}
-          {drone.origin === 'hub' && (
+          {drone.origin === 'hub' && mayEdit && (
             <button type="button" data-testid="drone-edit" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
               {t('drones.edit.open')}
             </button>

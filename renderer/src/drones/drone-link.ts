@@ -14,7 +14,7 @@ export interface DroneLink {
 
 export function linkDrones(transport: Transport): DroneLink {
   useConsole.subscribe((s, prev) => {
-    if (!s.session || s.session === prev.session) return;
+    if (!s.session?.signIn.operator || s.session === prev.session) return;
     void attempt(() => transport.request('drones.list', {})).then((got) => got.ok && useDrones.getState().setDrones(got.value.drones, got.value.telemetry));
   });
   transport.on('drones.telemetry', (t) => useDrones.getState().telemetry(t));

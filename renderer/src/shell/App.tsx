@@ -10,6 +10,8 @@ import { MapView } from '../views/MapView';
 import { VideoView } from '../views/VideoView';
 import { WallView } from '../views/WallView';
 import { DiagnosticsView } from '../views/DiagnosticsView';
+import { AuditView } from '../views/AuditView';
+import { SignIn } from '../screens/SignIn';
 import { Header } from './Header';
 import { MainContext } from './main-context';
 import { Nav } from './Nav';
@@ -26,6 +28,7 @@ const VIEW_COMPONENTS: Record<View, () => React.JSX.Element> = {
   video: VideoView,
   wall: WallView,
   diagnostics: DiagnosticsView,
+  audit: AuditView,
 };
 
 export function App({ main }: { main: MainLink }) {
@@ -39,6 +42,8 @@ export function App({ main }: { main: MainLink }) {
 
   if (link === 'refused') return <PairingRefused />;
   if (!session) return <Connecting />;
+  // Nobody signed in at this workstation: the sign-in screen, before anything of the city.
+  if (!session.signIn.operator) return <SignIn onSignIn={(u, p) => main.signIn(u, p)} onToggleLanguage={toggleLanguage} />;
   const Current = VIEW_COMPONENTS[view];
   return (
     <MainContext.Provider value={main}>

@@ -3,6 +3,7 @@ import { formatClock, formatDate } from '../format/locale';
 import { useConsole } from '../state/console-store';
 import { DisplaysButton } from '../workspace/DisplaysButton';
 import { StatusArea } from './StatusArea';
+import { OperatorMenu } from './OperatorMenu';
 import { useNow } from './use-now';
 
 export function Header({ onToggleLanguage }: { onToggleLanguage: () => void }) {
@@ -28,6 +29,7 @@ export function Header({ onToggleLanguage }: { onToggleLanguage: () => void }) {
           <dd data-testid="operator">{actor?.operatorName ?? '—'}</dd>
         </div>
       </dl>
+      <OperatorMenu />
       <StatusArea />
       <div className="clock" aria-label={t('header.clockLabel')}>
         <time className="clock-time" dateTime={new Date(now).toISOString()}>

@@ -2,6 +2,7 @@
 // chord away, from anywhere in the window. Single-letter status keys belong to the incident
 // view (views/use-status-shortcuts.ts).
 import { useEffect } from 'react';
+import { mayCall } from '../../../electron/shared/auth/permissions';
 import { VIEWS, useConsole } from '../state/console-store';
 import { useWorkspace } from '../state/workspace-store';
 
@@ -13,7 +14,7 @@ export function useGlobalShortcuts(toggleLanguage: () => void): void {
           // A call comes in whatever the operator is looking at: go to the queue and open the form.
           e.preventDefault();
           const s = useConsole.getState();
-          if (s.session && s.store?.state !== 'damaged') {
+          if (s.session && s.store?.state !== 'damaged' && mayCall('incidents.create', s.session.signIn.operator?.role ?? null)) {
             s.setView('incidents');
             s.setCreatingIncident(true);
           }

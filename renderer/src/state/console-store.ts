@@ -18,7 +18,8 @@ import { emptyLayout, type VideoLayout } from '../video/video-layout';
 
 export type { Notice } from './notices';
 
-export const VIEWS = ['incidents', 'map', 'video', 'wall', 'diagnostics'] as const;
+/** `diagnostics` (Alt+5) is for everyone; `audit` is the supervisor's audit log (Alt+6), which Nav shows only to a role that may read it. */
+export const VIEWS = ['incidents', 'map', 'video', 'wall', 'diagnostics', 'audit'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The selected incident's chronology as last asked of main. */

@@ -16,6 +16,8 @@ import { linkDrones, type DroneLink } from '../drones/drone-link';
 import { linkWorkspace, type ScreensEnv, type WorkspaceLink } from './workspace-link';
 import { browserScreens } from '../workspace/browser-screens';
 import { linkDiagnostics, type DiagnosticsLink } from '../diagnostics/diagnostics-link';
+import type { SignInAnswer } from '../../../electron/shared/domain/operator';
+import type { AuditFilter } from '../../../electron/shared/domain/audit';
 
 export interface MainLink {
   toggleLanguage(): Promise<void>;
@@ -45,6 +47,13 @@ export interface MainLink {
   diagnostics: DiagnosticsLink;
   /** Edits of the hub's drone records. */
   drones: DroneLink;
+  /** Sign-in, sign-out and hand-over for the whole workstation; the screens show main's verdict. */
+  signIn(username: string, password: string): Promise<Outcome<SignInAnswer>>;
+  signOut(): Promise<boolean>;
+  handOver(username: string, password: string, note: string): Promise<Outcome<SignInAnswer>>;
+  /** The audit log (supervisor): the view shows a refusal itself. */
+  auditList(filter: AuditFilter): Promise<Outcome<Result<'audit.list'>>>;
+  auditExport(filter: AuditFilter): Promise<Outcome<Result<'audit.export'>>>;
 }
 
 export function linkToMain(transport: Transport, screens: ScreensEnv | null = browserScreens()): MainLink {
@@ -117,7 +126,8 @@ export function linkToMain(transport: Transport, screens: ScreensEnv | null = br
     const session = await transport.request('session.get', {});
     state().setSession(session);
     await applyLanguage(session.language);
-    if (session.store.state === 'ready') await Promise.all([loadRows(), loadMapSettings()]);
+    // Nothing of the city is asked for before someone signs in (main would refuse it).
+    if (session.signIn.operator && session.store.state === 'ready') await Promise.all([loadRows(), loadMapSettings()]);
   }
 
   useConsole.subscribe((s, prev) => {
@@ -130,6 +140,12 @@ export function linkToMain(transport: Transport, screens: ScreensEnv | null = br
   transport.onLinkState((link) => {
     state().setLink(link);
     if (link === 'open') loadSession().catch((e: unknown) => state().pushNotice({ kind: 'load-failed', code: failureCode(e) }));
+  });
+  // Sign-in, sign-out, hand-over or expiry at this workstation: every window follows at once.
+  transport.on('session.changed', (p) => {
+    const held = state().session;
+    if (held) state().setSession({ ...held, signIn: p });
+    loadSession().catch((e: unknown) => state().pushNotice({ kind: 'load-failed', code: failureCode(e) }));
   });
   transport.on('incidents.changed', (p) => state().upsertIncidents(p.upserted));
   transport.on('units.changed', (p) => state().upsertUnits(p.upserted));
@@ -157,10 +173,24 @@ export function linkToMain(transport: Transport, screens: ScreensEnv | null = br
   // checked: the rows are asked again whenever it is ready (after a restore they are others).
   transport.on('store.status', (store) => {
     state().setStore(store);
-    if (store.state === 'ready') void loadRows();
+    if (store.state === 'ready' && state().session?.signIn.operator) void loadRows();
   });
 
+  async function signedIn(got: Outcome<SignInAnswer>): Promise<Outcome<SignInAnswer>> {
+    if (got.ok && got.value.ok) await loadSession().catch((e: unknown) => state().pushNotice({ kind: 'load-failed', code: failureCode(e) }));
+    return got;
+  }
+
   return {
+    signIn: async (username, password) => signedIn(await attempt(() => transport.request('session.signIn', { username, password }))),
+    async signOut() {
+      const got = await attempt(() => transport.request('session.signOut', {}));
+      if (got.ok) await loadSession().catch(() => undefined);
+      return got.ok;
+    },
+    handOver: async (username, password, note) => signedIn(await attempt(() => transport.request('session.handOver', { username, password, note }))),
+    auditList: (filter) => attempt(() => transport.request('audit.list', { ...filter, limit: 20000 })),
+    auditExport: (filter) => attempt(() => transport.request('audit.export', filter)),
     async toggleLanguage() {
       const next: Language = state().language === 'zh-CN' ? 'en' : 'zh-CN';
       // Shown at once; main saves it for the workstation and tells every other window.

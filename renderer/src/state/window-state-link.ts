@@ -9,7 +9,9 @@ import { layoutFrom } from '../video/video-layout';
 import { useConsole, type ConsoleState } from './console-store';
 import { attempt } from './outcome';
 
-const snapshot = (s: ConsoleState): WindowState => ({ view: s.view, selectedIncidentId: s.selectedIncidentId, video: s.videoLayout });
+// The audit log is not kept as a window's view: after a restart whoever signs in first may not be
+// a supervisor, and the window would open on a refusal.
+const snapshot = (s: ConsoleState): WindowState => ({ view: s.view === 'audit' ? 'incidents' : s.view, selectedIncidentId: s.selectedIncidentId, video: s.videoLayout });
 
 export function linkWindowState(transport: Transport, role: WindowRole): void {
   let restored = false;

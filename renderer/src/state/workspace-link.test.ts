@@ -49,7 +49,8 @@ function env(role: ScreensEnv['role'], access: ScreenAccess, after: ScreenAccess
 }
 
 const session = (host: SessionInfo['host']): SessionInfo => ({
-  actor: { operatorId: 'local:张伟', operatorName: '张伟', workstationId: 'ws-dispatch-03' },
+  actor: { operatorId: 'op-zw', operatorName: '张伟', workstationId: 'ws-dispatch-03' },
+  signIn: { operator: { id: 'op-zw', username: 'operator', name: '张伟', role: 'operator', via: 'hub', signedInAt: 0, expiresAt: 1 }, ended: null },
   host,
   language: 'zh-CN',
   version: '0.1.0',

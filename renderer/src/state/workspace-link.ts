@@ -54,7 +54,7 @@ export function linkWorkspace(transport: Transport, env: ScreensEnv | null): Wor
   }
 
   useConsole.subscribe((s, prev) => {
-    if (s.session && s.session !== prev.session) void load(s.session.host);
+    if (s.session?.signIn.operator && s.session !== prev.session) void load(s.session.host);
   });
   transport.on('workspace.displays', (state) => view().setState(state));
 

@@ -11,6 +11,7 @@ import { IncidentDetail } from './IncidentDetail';
 import { priorityKey } from './priority';
 import { QueueFilterBar } from './QueueFilterBar';
 import { UnitsBoard } from './UnitsBoard';
+import { useMay } from '../shell/use-may';
 
 const rowId = (id: string) => `incident-${id}`;
 /** Fixed row height: the list renders only the rows in view, so 50 000 stay as smooth as 50. */
@@ -23,6 +24,7 @@ export function IncidentsView() {
   const selectedId = useConsole((s) => s.selectedIncidentId);
   const select = useConsole((s) => s.selectIncident);
   const openForm = useConsole((s) => s.setCreatingIncident);
+  const mayCreate = useMay('incidents.create');
   const language = useConsole((s) => s.language);
   const alerts = useConsole((s) => s.alerts);
   const boardOpen = useConsole((s) => s.unitsBoardOpen);
@@ -74,7 +76,7 @@ export function IncidentsView() {
           <button type="button" data-testid="units-board-toggle" aria-pressed={boardOpen} aria-keyshortcuts="Alt+U" onClick={() => setBoardOpen(!boardOpen)}>
             <span>{t('unitsBoard.toggle')}</span> <kbd>Alt+U</kbd>
           </button>
-          <button type="button" id="new-incident" className="primary new-incident" data-testid="new-incident" aria-keyshortcuts="Alt+N" onClick={() => openForm(true)}>
+          <button type="button" id="new-incident" className="primary new-incident" data-testid="new-incident" aria-keyshortcuts="Alt+N" disabled={!mayCreate} onClick={() => openForm(true)}>
             <span>{t('incidents.new')}</span>
             <kbd>{t('incidents.newShortcut')}</kbd>
           </button>

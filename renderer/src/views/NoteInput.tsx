@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSubmitEnter } from '../shell/keys';
 import { useMain } from '../shell/main-context';
+import { useMay } from '../shell/use-may';
 
 /** Enter adds the note (never mid-IME); the text stays if main refuses it, so nothing typed is lost. */
 export function NoteInput({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation();
   const main = useMain();
+  const may = useMay('incidents.addNote');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -26,6 +28,7 @@ export function NoteInput({ incidentId }: { incidentId: string }) {
         <input
           id="note-input"
           data-testid="note-input"
+          disabled={!may}
           type="text"
           maxLength={2000}
           autoComplete="off"
@@ -44,7 +47,7 @@ export function NoteInput({ incidentId }: { incidentId: string }) {
             }
           }}
         />
-        <button type="button" data-testid="note-submit" disabled={busy || text.trim() === ''} onClick={() => void add()}>
+        <button type="button" data-testid="note-submit" disabled={busy || text.trim() === '' || !may} onClick={() => void add()}>
           {t('incidents.note.submit')}
         </button>
       </div>

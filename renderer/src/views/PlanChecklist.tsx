@@ -5,6 +5,7 @@ import type { IncidentPlan } from '../../../electron/shared/domain/plan';
 import { formatClock } from '../format/locale';
 import { useMain } from '../shell/main-context';
 import { useConsole } from '../state/console-store';
+import { useMay } from '../shell/use-may';
 
 /**
  * The response plan (预案) for the incident's type: each step done or skipped, in order, each
@@ -13,6 +14,7 @@ import { useConsole } from '../state/console-store';
 export function PlanChecklist({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
   const main = useMain();
+  const may = useMay('incidents.planStep');
   const language = useConsole((s) => s.language);
   // The chronology reloads whenever anything about the incident changes: so does the plan.
   const chronology = useConsole((s) => (s.chronology?.incidentId === incident.id ? s.chronology : null));
@@ -59,10 +61,10 @@ export function PlanChecklist({ incident }: { incident: Incident }) {
             </span>
             {s.state === 'open' ? (
               <span className="plan-actions">
-                <button type="button" data-testid="plan-step-done" disabled={busy} onClick={() => record(s.ordinal, 'done')}>
+                <button type="button" data-testid="plan-step-done" disabled={busy || !may} onClick={() => record(s.ordinal, 'done')}>
                   {t('incidents.plan.done')}
                 </button>
-                <button type="button" data-testid="plan-step-skip" disabled={busy} onClick={() => record(s.ordinal, 'skipped')}>
+                <button type="button" data-testid="plan-step-skip" disabled={busy || !may} onClick={() => record(s.ordinal, 'skipped')}>
                   {t('incidents.plan.skip')}
                 </button>
               </span>

@@ -5,6 +5,7 @@ import { nextStatuses } from '../../../electron/shared/domain/incident-lifecycle
 import { useMain } from '../shell/main-context';
 import { STATUS_SHORTCUTS, shortcutLetter } from './status-shortcuts';
 import { useStatusShortcuts } from './use-status-shortcuts';
+import { useMay, useRole } from '../shell/use-may';
 
 const FINAL: ReadonlySet<IncidentStatus> = new Set(['closed', 'cancelled']);
 
@@ -12,6 +13,8 @@ const FINAL: ReadonlySet<IncidentStatus> = new Set(['closed', 'cancelled']);
 export function StatusActions({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
   const main = useMain();
+  const may = useMay('incidents.setStatus');
+  const role = useRole();
   const [busy, setBusy] = useState(false);
   // The ref stops a second key press from sending while the first is still on its way.
   const inFlight = useRef(false);
@@ -37,6 +40,7 @@ export function StatusActions({ incident }: { incident: Incident }) {
   }, [armed]);
   const request = useCallback(
     (to: IncidentStatus) => {
+      if (!may) return;
       if (FINAL.has(to) && armed !== to) {
         setArmed(to);
         return;
@@ -44,7 +48,7 @@ export function StatusActions({ incident }: { incident: Incident }) {
       setArmed(null);
       change(to);
     },
-    [armed, change],
+    [armed, change, may],
   );
   useStatusShortcuts(incident.status, request);
   const next = nextStatuses(incident.status);
@@ -66,7 +70,8 @@ export function StatusActions({ incident }: { incident: Incident }) {
                 data-testid={`status-to-${to}`}
                 data-armed={armed === to}
                 aria-keyshortcuts={letter ?? undefined}
-                disabled={busy}
+                disabled={busy || !may}
+                title={may ? undefined : t('operators.notAllowed', { role: t(`operators.roles.${role ?? 'viewer'}`) })}
                 onClick={() => request(to)}
               >
                 <span>{armed === to ? t('incidents.actions.confirm', { status: t(`incidentStatus.${to}`) }) : t(`incidentStatus.${to}`)}</span>

@@ -8,11 +8,13 @@ import { useMain } from '../shell/main-context';
 import { useConsole } from '../state/console-store';
 import { isFinished } from '../state/incident-order';
 import { assignableUnits, unitsOnIncident } from '../state/unit-lists';
+import { useMay } from '../shell/use-may';
 
 /** Units on the incident (each releasable) and a choice of free units to send. */
 export function UnitAssignment({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
   const main = useMain();
+  const may = useMay('incidents.assignUnit');
   const units = useConsole((s) => s.units);
   const language = useConsole((s) => s.language);
   const assigned = useMemo(() => unitsOnIncident(units, incident.id), [units, incident.id]);
@@ -43,7 +45,7 @@ export function UnitAssignment({ incident }: { incident: Incident }) {
             <li key={u.id} data-testid="assigned-unit" data-unit-id={u.id}>
               <span className="unit-name">{label(u)}</span>
               <span className="muted small">{t(`unitStatus.${u.status}`)}</span>
-              <button type="button" data-testid="release-unit" disabled={busy} onClick={() => run(main.releaseUnit(incident.id, u.id))}>
+              <button type="button" data-testid="release-unit" disabled={busy || !may} onClick={() => run(main.releaseUnit(incident.id, u.id))}>
                 {t('incidents.units.release')}
               </button>
             </li>
@@ -64,7 +66,7 @@ export function UnitAssignment({ incident }: { incident: Incident }) {
                   <span className="muted small num">
                     {r.distanceM === null ? t('incidents.units.noLocation') : t('incidents.units.distanceKm', { km: formatDecimal(language, r.distanceM / 1000) })}
                   </span>
-                  <button type="button" data-testid="assign-recommended" disabled={busy} onClick={() => run(main.assignUnit(incident.id, r.unit.id))}>
+                  <button type="button" data-testid="assign-recommended" disabled={busy || !may} onClick={() => run(main.assignUnit(incident.id, r.unit.id))}>
                     {t('incidents.units.assignRecommended')}
                   </button>
                 </li>
@@ -87,7 +89,7 @@ export function UnitAssignment({ incident }: { incident: Incident }) {
               </option>
             ))}
           </select>
-          <button type="button" data-testid="assign-unit" disabled={busy || !chosen} onClick={() => run(main.assignUnit(incident.id, chosen))}>
+          <button type="button" data-testid="assign-unit" disabled={busy || !chosen || !may} onClick={() => run(main.assignUnit(incident.id, chosen))}>
             {t('incidents.units.assign')}
           </button>
         </div>

@@ -79,6 +79,7 @@ export function WallPresets({ wall }: { wall: WallState }) {
   );
 }
 
+// TFunction, not ReturnType<typeof useTranslation>['t']: the latter grows too deep for tsc as keys are added.
 function scheduleText(t: TFunction, schedule: Schedule | null): string {
   if (!schedule) return t('wall.presets.noSchedule');
   const times = schedule.times.join('、');
