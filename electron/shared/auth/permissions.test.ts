@@ -25,8 +25,8 @@ describe('the permission table', () => {
 
   it('keeps a viewer to reading: no incident action, no wall change, no settings, no audit log', () => {
     const viewerMay = METHODS.filter((m) => mayCall(m, 'viewer'));
-    for (const m of viewerMay) expect(m, m).toMatch(/^(session\.|incidents\.(list|chronology|plan)$|units\.list|maps\.settings|sync\.(status|rejections)$|videoPoints\.list|wall\.(join|state|focus)$|workspace\.(setLanguage|displays|reportDisplays)$|windows\.open|store\.status|drones\.list)/);
-    for (const m of ['incidents.create', 'incidents.setStatus', 'incidents.assignUnit', 'wall.push', 'audit.export', 'maps.import'] as const) expect(refusalFor(m, 'viewer')).toBe('forbidden');
+    for (const m of viewerMay) expect(m, m).toMatch(/^(session\.|incidents\.(list|chronology|plan)$|units\.list|maps\.settings|sync\.(status|rejections)$|videoPoints\.list|wall\.(join|state|focus)$|workspace\.(setLanguage|displays|reportDisplays|windowState|saveWindowState)$|windows\.open|store\.status|drones\.list$|diagnostics\.get$)/);
+    for (const m of ['incidents.create', 'incidents.setStatus', 'incidents.assignUnit', 'wall.push', 'audit.export', 'maps.import', 'drones.save', 'backups.run', 'backups.restore'] as const) expect(refusalFor(m, 'viewer')).toBe('forbidden');
   });
 
   it('keeps dispatching to operators and supervisors, and the audit log to supervisors', () => {
@@ -34,6 +34,8 @@ describe('the permission table', () => {
       expect(mayCall('incidents.setStatus', r)).toBe(r === 'operator' || r === 'supervisor');
       expect(mayCall('audit.export', r)).toBe(r === 'supervisor');
       expect(mayCall('audit.list', r)).toBe(r === 'supervisor');
+      // Putting a backup in place of the database in use is the duty officer's decision.
+      expect(mayCall('backups.restore', r)).toBe(r === 'supervisor');
     }
     expect(mayCall('wall.savePreset', 'wall')).toBe(true);
     expect(mayCall('wall.savePreset', 'operator')).toBe(false);
