@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnBrowserHost, type HostProcess } from '../support/browser-host-process';
+import { signInHost } from '../support/host-sign-in';
 import { RTSP_USER, rtspServerUnavailable, startRtspServer, type RtspServer } from '../support/rtsp-server';
 import { DIST, expect, pairing, test as base } from './fixtures';
 
@@ -64,6 +65,8 @@ test('an altered password fails its tile with the reason; a lost keyring stops t
 
   // The camera plays; its password is sealed with the keyring's key.
   let host = await spawnBrowserHost(DIST, dataDir, [...args, '--demo-camera-file', cameraFile], env);
+  // Each start is signed out (docs/operations.md): the duty officer signs in again.
+  await signInHost(host, 'supervisor');
   await play(host);
   await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
   await stop(host);
@@ -73,6 +76,7 @@ test('an altered password fails its tile with the reason; a lost keyring stops t
   db.prepare("UPDATE video_credentials SET secret = CAST(substr(secret, 1, 40) || x'5a' || substr(secret, 42) AS BLOB) WHERE video_point_id = 'cam-recover'").run();
   db.close();
   host = await spawnBrowserHost(DIST, dataDir, args, env);
+  await signInHost(host, 'supervisor');
   await play(host);
   await expect(tile).toHaveAttribute('data-state', 'failed', { timeout: 20_000 });
   await expect(tile.getByTestId('tile-problem')).toContainText('本机无法解开该点位保存的密码');
@@ -88,6 +92,7 @@ test('an altered password fails its tile with the reason; a lost keyring stops t
   expect(forgot.out).toContain('1 camera credential(s) forgotten');
   expect(forgot.code).toBe(0);
   host = await spawnBrowserHost(DIST, dataDir, args, env);
+  await signInHost(host, 'supervisor');
   // Played before the download ends, the camera would only answer "wrong password": wait for its sealed row.
   const sealedRows = () => {
     const ro = new Database(path.join(dataDir, 'vigil.db'), { readonly: true });

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { spawnBrowserHost, pairedClient, type HostProcess } from '../support/browser-host-process';
+import { signInHost } from '../support/host-sign-in';
 import { DIST, expect, pairing, test } from './fixtures';
 
 type WallSeen = { model: unknown; layout: unknown; sources: unknown[] };
@@ -68,6 +69,7 @@ async function expectRestored(browser: Browser, host: HostProcess, arranged: { i
 for (const how of ['SIGTERM', 'SIGKILL'] as const) {
   test(`restart restores the workspace (${how === 'SIGTERM' ? 'clean stop' : 'killed without a clean shutdown'})`, async ({ page, browser, dataDir }) => {
     let host = await spawnBrowserHost(DIST, dataDir, ARGS);
+    await signInHost(host, 'supervisor');
     try {
       await page.goto(pairing(host));
       const arranged = await arrange(page);
@@ -92,6 +94,8 @@ for (const how of ['SIGTERM', 'SIGKILL'] as const) {
       await stop(host, how);
 
       host = await spawnBrowserHost(DIST, dataDir, ARGS);
+      // A restart starts signed out: the window restores once someone has signed in.
+      await signInHost(host, 'supervisor');
       await expectRestored(browser, host, arranged);
       const again = await pairedClient(host);
       const wallAfter = (await again.request('wall.state', {})).result as WallSeen;
