@@ -109,3 +109,41 @@ describe('vigil secret follows the settings file', () => {
     expect(fs.existsSync(keyring)).toBe(true);
   });
 });
+
+describe('vigil start follows the settings file, under its flags', () => {
+  /** Starts the browser host, waits until it says where it runs, stops it; its output. */
+  async function startAndStop(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+    const { VIGIL_CONFIG: _ignored, ...inherited } = process.env;
+    const child = spawn(process.execPath, [path.join(inject('distDir'), 'cli.cjs'), 'start', '--host', 'browser', '--port', '0', '--no-open', '--demo-cameras', '5', '--demo-incidents-per-hour', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...inherited, ...env } });
+    let out = '';
+    child.stderr.on('data', (d) => (out += String(d)));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (d) => {
+        out += String(d);
+        if (out.includes('Open: ')) resolve();
+      });
+      void exited.then(() => resolve());
+    });
+    child.kill('SIGTERM');
+    await exited;
+    return out;
+  }
+
+  it('uses the file\'s data folder and keyring, and --data over the file', async () => {
+    const fromFile = path.join(tempDir(), 'data-from-file');
+    const keyring = path.join(tempDir(), 'keyring.json');
+    const file = settingsFile({ demo: true, dataDir: fromFile, keyringFile: keyring });
+    const env = { XDG_CONFIG_HOME: tempDir(), VIGIL_KEYRING: path.join(tempDir(), 'not-this.json') };
+
+    const fromFlag = path.join(tempDir(), 'data-from-flag');
+    expect(await startAndStop(['--config', file, '--data', fromFlag], env)).toContain(`(data: ${fromFlag})`);
+    expect(fs.existsSync(path.join(fromFlag, 'vigil.db'))).toBe(true);
+    expect(fs.existsSync(fromFile)).toBe(false);
+
+    expect(await startAndStop(['--config', file], env)).toContain(`(data: ${fromFile})`);
+    expect(fs.existsSync(path.join(fromFile, 'vigil.db'))).toBe(true);
+    expect(fs.existsSync(keyring)).toBe(true);
+    expect(fs.existsSync(env.VIGIL_KEYRING)).toBe(false);
+  });
+});
