@@ -43,6 +43,12 @@ describe('mergeSettings', () => {
     expect(text).toMatch(/browserHost\.port +7410 +\[default\]/);
   });
 
+  it('says where it looked when there is no file', () => {
+    const text = describeSettings(mergeSettings(settingsDefaults({}), null, {}), ['/etc/vigil/vigil.json', '/home/op/.config/vigil/vigil.json']);
+    expect(text).toMatch(/^No settings file \(looked for \/etc\/vigil\/vigil\.json, \/home\/op\/\.config\/vigil\/vigil\.json\): defaults/);
+    expect(text).toContain('No hub: runs the embedded demo hub');
+  });
+
   it('has an example that is itself a valid file', () => {
     const file = path.join(tempDir(), 'vigil.json');
     fs.writeFileSync(file, JSON.stringify(EXAMPLE_SETTINGS));

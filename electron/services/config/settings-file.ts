@@ -104,9 +104,10 @@ export function readSettingsFile(file: string): WorkstationSettings {
   }
   let json: unknown;
   try {
+    // V8's message carries the line and column ("… at position 33 (line 2 column 32)").
     json = JSON.parse(text);
   } catch (err) {
-    throw new SettingsFileError('not-json', file, `is not valid JSON: ${withLineAndColumn(text, (err as Error).message)}`);
+    throw new SettingsFileError('not-json', file, `is not valid JSON: ${(err as Error).message}`);
   }
   const parsed = WorkstationSettings.safeParse(json);
   if (!parsed.success) {
@@ -148,13 +149,3 @@ function checkPermissions(file: string): void {
   }
 }
 
-/** V8 gives a position and, for most errors, a line and column; add them where it did not. */
-function withLineAndColumn(text: string, message: string): string {
-  if (/line \d+ column \d+/.test(message)) return message;
-  const m = /position (\d+)/.exec(message);
-  if (!m) return message;
-  const before = text.slice(0, Number(m[1]));
-  const line = before.split('\n').length;
-  const column = Number(m[1]) - before.lastIndexOf('\n');
-  return `${message} (line ${line} column ${column})`;
-}
