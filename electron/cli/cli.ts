@@ -8,6 +8,8 @@ import { printReport, probe } from './probe';
 import { klv } from './klv';
 import { readDisplaysFile } from './displays-file';
 import { forgetLocked, rotateKeys, setHubSecret } from './secret';
+import { effectiveSettings, settingsCheck, settingsExample } from './settings';
+import { SettingsFileError } from '../services/config/settings-file';
 
 function port(value: string): number {
   const n = Number(value);
@@ -60,62 +62,99 @@ program
   .command('start')
   .description('start the workstation (Electron, or the browser host where Electron is not installed)')
   .addOption(new Option('--host <host>', 'which host runs the console').choices(['auto', 'electron', 'browser']).default('auto'))
-  .option('--hub <url>', 'command-centre hub to sync with; its secret comes from VIGIL_HUB_SECRET or `vigil secret set-hub` (default: an embedded demo hub with a simulated city)', hubUrl)
-  .option('--keyring <file>', 'the secret box\'s keyring, outside the data folder (or VIGIL_KEYRING)', defaults.keyringFile)
+  .option('--config <file>', 'the workstation\'s settings file (default: $VIGIL_CONFIG, /etc/vigil/vigil.json, ~/.config/vigil/vigil.json; see docs/install.md); flags override it')
+  .option('--hub <url>', 'command-centre hub to sync with; its secret comes from VIGIL_HUB_SECRET or `vigil secret set-hub` (default: the settings file\'s, else an embedded demo hub with a simulated city)', hubUrl)
+  .option('--keyring <file>', `the secret box's keyring, outside the data folder (default: settings file, VIGIL_KEYRING, ${defaults.keyringFile})`)
   .option('--demo-incidents-per-hour <n>', 'embedded demo hub: simulated incidents per hour (0 = none)', count, 30)
   .option('--demo-cameras <n>', 'embedded demo hub: size of the simulated camera catalogue', count, 200)
   .option('--demo-camera-file <file>', 'embedded demo hub: also register these cameras (JSON, as vigil-hub --camera-file)')
   .addOption(new Option('--demo-drones <which>', 'embedded demo hub: simulated drones synced as hub records — hub: a dock drone flown by hub position messages; all: also a STANAG 4609 stream over loopback UDP (needs ffmpeg)').choices(['none', 'hub', 'all']).default('none'))
   .option('--demo-drone', 'also receive a simulated drone: a generated STANAG 4609 stream (H.264 + ST 0601 KLV) played in a loop (needs ffmpeg)')
   .option('--drone-file <file>', 'drones this workstation receives, a JSON list (see docs/drones.md)')
-  .option('--data <dir>', 'data folder: database, logs, pairing token', defaults.dataDir)
-  .option('--workstation <id>', 'name of this workstation, recorded on every action', defaults.workstationId)
+  .option('--data <dir>', `data folder: database, logs, pairing token (default: settings file, ${defaults.dataDir})`)
+  .option('--workstation <id>', `name of this workstation, recorded on every action (default: settings file, ${defaults.workstationId})`)
   .option('--operator <name>', 'operator on duty, recorded on every action', defaults.operatorName)
-  .option('--bind <address>', 'browser host: address to listen on (loopback unless you mean otherwise)', '127.0.0.1')
-  .option('--port <port>', 'browser host: port (0 picks a free one)', port, 7410)
+  .option('--bind <address>', 'browser host: address to listen on, loopback unless you mean otherwise (default: settings file, 127.0.0.1)')
+  .option('--port <port>', 'browser host: port, 0 picks a free one (default: settings file, 7410)', port)
   .option('--no-open', 'browser host: print the address instead of opening a Chromium app window')
   .option('--displays <file>', 'browser host: this workstation\'s monitors, a JSON list (see docs/operations.md); Electron reads them from the system', displaysFile)
-  .option('--backup-every <hours>', 'check and back up the database this often (see docs/operations.md, "Running for months")', hours, 6)
-  .option('--backups-kept <n>', 'scheduled and manual backups kept in <data>/backups', count, 14)
-  .option('--log-max-size <size>', 'rotate vigil.log at this size', logSize, '10M')
-  .option('--log-max-files <n>', 'rotated log files kept', count, 10)
-  .action(async (o: { host: 'auto' | 'electron' | 'browser'; hub?: string; keyring: string; demoIncidentsPerHour: number; demoCameras: number; demoCameraFile?: string; demoDrones: 'none' | 'hub' | 'all'; demoDrone?: boolean; droneFile?: string; data: string; workstation: string; operator: string; bind: string; port: number; open: boolean; displays?: ReturnType<typeof readDisplaysFile>; backupEvery: number; backupsKept: number; logMaxSize: string; logMaxFiles: number }) => {
-    await start({
-      host: o.host,
-      hubUrl: o.hub ?? null,
-      hubSecret: defaults.hubSecret,
-      keyringFile: path.resolve(o.keyring),
-      demo: { incidentsPerHour: o.demoIncidentsPerHour, cameras: o.demoCameras, drones: o.demoDrones, ...(o.demoCameraFile ? { cameraFile: path.resolve(o.demoCameraFile) } : {}) },
-      drones: { demo: !!o.demoDrone, ...(o.droneFile ? { file: path.resolve(o.droneFile) } : {}) },
-      dataDir: path.resolve(o.data),
+  .option('--backup-every <hours>', 'check and back up the database this often, see docs/operations.md "Running for months" (default: settings file, 6)', hours)
+  .option('--backups-kept <n>', 'scheduled and manual backups kept in <data>/backups (default: settings file, 14)', count)
+  .option('--log-max-size <size>', 'rotate vigil.log at this size (default: settings file, 10M)', logSize)
+  .option('--log-max-files <n>', 'rotated log files kept (default: settings file, 10)', count)
+  .action(async (o: { config?: string; host: 'auto' | 'electron' | 'browser'; hub?: string; keyring?: string; demoIncidentsPerHour: number; demoCameras: number; demoCameraFile?: string; demoDrones: 'none' | 'hub' | 'all'; demoDrone?: boolean; droneFile?: string; data?: string; workstation?: string; operator: string; bind?: string; port?: number; open: boolean; displays?: ReturnType<typeof readDisplaysFile>; backupEvery?: number; backupsKept?: number; logMaxSize?: string; logMaxFiles?: number }) => {
+    const { values: v, origins } = effectiveSettings(o.config, {
+      hubUrl: o.hub,
+      keyringFile: o.keyring !== undefined ? path.resolve(o.keyring) : undefined,
+      dataDir: o.data !== undefined ? path.resolve(o.data) : undefined,
       workstationId: o.workstation,
-      operatorName: o.operator,
       bind: o.bind,
       port: o.port,
+      backupEveryHours: o.backupEvery,
+      backupsKept: o.backupsKept,
+      logMaxSize: o.logMaxSize,
+      logMaxFiles: o.logMaxFiles,
+    });
+    await start({
+      host: o.host,
+      hubUrl: v.hubUrl,
+      hubSecret: defaults.hubSecret,
+      keyringFile: v.keyringFile,
+      keyringChosen: origins.keyringFile === 'command line' || origins.keyringFile === 'settings file',
+      demo: { incidentsPerHour: o.demoIncidentsPerHour, cameras: o.demoCameras, drones: o.demoDrones, ...(o.demoCameraFile ? { cameraFile: path.resolve(o.demoCameraFile) } : {}) },
+      drones: { demo: !!o.demoDrone, ...(o.droneFile ? { file: path.resolve(o.droneFile) } : {}) },
+      dataDir: v.dataDir,
+      workstationId: v.workstationId,
+      operatorName: o.operator,
+      bind: v.bind,
+      port: v.port,
       open: o.open,
       ...(o.displays ? { displays: o.displays } : {}),
-      maintenance: { backupEveryHours: o.backupEvery, backupsKept: Math.max(1, o.backupsKept) },
-      log: { maxSize: o.logMaxSize, maxFiles: Math.max(1, o.logMaxFiles) },
+      maintenance: { backupEveryHours: v.backupEveryHours, backupsKept: Math.max(1, v.backupsKept) },
+      log: { maxSize: v.logMaxSize, maxFiles: Math.max(1, v.logMaxFiles) },
     });
   });
 
+const settings = program.command('settings').description('the workstation\'s settings file, vigil.json (see docs/install.md, "Settings file")');
+settings
+  .command('check')
+  .description('print the settings Vigil would start with, each with where it came from, or why the file is refused (exit 2)')
+  .option('--config <file>', 'check this file instead of the one Vigil would find')
+  .action((o: { config?: string }) => {
+    process.stdout.write(settingsCheck(o.config));
+  });
+settings
+  .command('example')
+  .description('print an example settings file (every field is described in docs/install.md)')
+  .action(() => {
+    process.stdout.write(settingsExample());
+  });
+
 const secret = program.command('secret').description('secrets at rest: the hub secret, the keyring (run these while Vigil is stopped; see docs/operations.md)');
+// The same data folder and keyring `vigil start` would use: the settings file's, unless given here.
 const secretPlaces = (c: Command) =>
-  c.option('--data <dir>', 'data folder', defaults.dataDir).option('--keyring <file>', 'keyring file (or VIGIL_KEYRING)', defaults.keyringFile);
-const placesOf = (o: { data: string; keyring: string }) => ({ dataDir: path.resolve(o.data), keyringFile: path.resolve(o.keyring) });
+  c.option('--config <file>', 'the workstation\'s settings file, for its data folder and keyring')
+    .option('--data <dir>', `data folder (default: settings file, ${defaults.dataDir})`)
+    .option('--keyring <file>', `keyring file (default: settings file, VIGIL_KEYRING, ${defaults.keyringFile})`);
+type Places = { config?: string; data?: string; keyring?: string };
+const placesOf = (o: Places) => {
+  const { values } = effectiveSettings(o.config, { dataDir: o.data !== undefined ? path.resolve(o.data) : undefined, keyringFile: o.keyring !== undefined ? path.resolve(o.keyring) : undefined });
+  return { dataDir: values.dataDir, keyringFile: values.keyringFile };
+};
 
 secretPlaces(secret.command('set-hub').description('store this workstation\'s secret at the hub, read from standard input, sealed in the data folder'))
-  .action(async (o: { data: string; keyring: string }) => {
+  .action(async (o: Places) => {
+    const places = placesOf(o);
     let text = '';
     for await (const chunk of process.stdin) text += String(chunk);
-    console.log(setHubSecret(placesOf(o), text));
+    console.log(setHubSecret(places, text));
   });
 secretPlaces(secret.command('rotate').description('make a new key, seal every stored secret again with it, retire the old keys'))
-  .action((o: { data: string; keyring: string }) => console.log(rotateKeys(placesOf(o))));
+  .action((o: Places) => console.log(rotateKeys(placesOf(o))));
 secretPlaces(secret.command('forget-locked').description('after a lost keyring: drop the camera credentials no key opens; the hub sends them again at the next sync'))
   .option('--workstation <id>', 'name of this workstation, for the audit log', defaults.workstationId)
   .option('--operator <name>', 'who does this, for the audit log', defaults.operatorName)
-  .action((o: { data: string; keyring: string; workstation: string; operator: string }) => console.log(forgetLocked(placesOf(o), { workstationId: o.workstation, operatorName: o.operator })));
+  .action((o: Places & { workstation: string; operator: string }) => console.log(forgetLocked(placesOf(o), { workstationId: o.workstation, operatorName: o.operator })));
 
 program
   .command('probe')
@@ -156,5 +195,6 @@ program
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`vigil: ${(err as Error).message}`);
-  process.exit(1);
+  // A refused settings file is its own exit code, so an installer's check can tell it apart.
+  process.exit(err instanceof SettingsFileError ? 2 : 1);
 });

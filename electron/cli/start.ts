@@ -12,6 +12,8 @@ export interface StartCommand extends RuntimeOptions {
   bind: string;
   port: number;
   open: boolean;
+  /** A keyring named by --keyring or the settings file, which the Electron host uses too (else its own). */
+  keyringChosen?: boolean;
 }
 
 const dist = path.resolve(__dirname);
@@ -34,8 +36,9 @@ export async function start(o: StartCommand): Promise<void> {
 
 function startElectron(binary: string, o: StartCommand): Promise<void> {
   // The hub secret stays out of the command line (visible to every user in ps): Electron reads VIGIL_HUB_SECRET itself.
-  // Its keyring is its own (safeStorage-protected, in its user-data folder), not the browser host's file.
-  const options: Omit<RuntimeOptions, 'hubSecret'> = { dataDir: o.dataDir, hubUrl: o.hubUrl, demo: o.demo, ...(o.drones ? { drones: o.drones } : {}), ...(o.maintenance ? { maintenance: o.maintenance } : {}), ...(o.log ? { log: o.log } : {}), workstationId: o.workstationId, operatorName: o.operatorName };
+  // Its keyring is its own (safeStorage-protected, in its user-data folder), not the browser host's
+  // file, unless --keyring or the settings file named one.
+  const options: Omit<RuntimeOptions, 'hubSecret'> = { dataDir: o.dataDir, hubUrl: o.hubUrl, demo: o.demo, ...(o.drones ? { drones: o.drones } : {}), ...(o.maintenance ? { maintenance: o.maintenance } : {}), ...(o.log ? { log: o.log } : {}), workstationId: o.workstationId, operatorName: o.operatorName, ...(o.keyringChosen ? { keyringFile: o.keyringFile } : {}) };
   const args = [path.join(dist, 'main.cjs'), `--vigil-options=${Buffer.from(JSON.stringify(options)).toString('base64url')}`];
   // Chromium refuses to start as root with its OS sandbox; the page sandbox and context
   // isolation still apply. Say so rather than hide it.

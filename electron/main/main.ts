@@ -14,16 +14,24 @@ import { serveMediaPorts } from './media-port';
 import { IPC_EVENT, IPC_REQUEST } from '../shared/contract/ipc-channels';
 import { allWindows, onRoleWindowsChanged, openRoleWindow, roleOf, roleWindows } from './windows';
 import { followDisplays } from './displays';
+import { hostOptionsFromSettings } from '../services/config/host-settings';
+import { SettingsFileError } from '../services/config/settings-file';
 
 const OPTIONS_FLAG = '--vigil-options=';
 
-function readOptions(): RuntimeOptions {
+/** The options, and whether the keyring's place was chosen (else Electron's default applies). */
+function readOptions(): { options: RuntimeOptions; keyringChosen: boolean } {
   // The keyring is Electron's own, beside its data and protected by safeStorage (not the browser host's file).
   const defaults = { ...defaultRuntimeOptions(), dataDir: app.getPath('userData'), keyringFile: path.join(app.getPath('userData'), KEYRING_FILE) };
   const arg = process.argv.find((a) => a.startsWith(OPTIONS_FLAG));
-  if (!arg) return defaults;
-  const given = JSON.parse(Buffer.from(arg.slice(OPTIONS_FLAG.length), 'base64url').toString('utf8')) as Partial<RuntimeOptions>;
-  return { ...defaults, ...given };
+  // Started by `vigil start`, which already laid its flags over the settings file.
+  if (arg) {
+    const given = JSON.parse(Buffer.from(arg.slice(OPTIONS_FLAG.length), 'base64url').toString('utf8')) as Partial<RuntimeOptions>;
+    return { options: { ...defaults, ...given }, keyringChosen: given.keyringFile !== undefined };
+  }
+  // Started from the desktop menu: the site's settings file, if any (throws when it is refused).
+  const { options, effective } = hostOptionsFromSettings(defaults, process.argv);
+  return { options, keyringChosen: effective.origins.keyringFile === 'settings file' };
 }
 
 app.enableSandbox();
@@ -34,14 +42,25 @@ let runtime: Runtime | null = null;
 let quitting = false;
 
 async function start(): Promise<void> {
-  const options = readOptions();
+  let read: ReturnType<typeof readOptions>;
+  try {
+    read = readOptions();
+  } catch (err) {
+    if (!(err instanceof SettingsFileError)) throw err;
+    // Refused before the data folder, the database or the log is opened: standard error (the
+    // journal, for a desktop start) is the only record. A dialog would be kinder; not yet.
+    console.error(`Vigil will not start: ${err.message}`);
+    app.exit(2);
+    return;
+  }
+  const { options, keyringChosen } = read;
   const preload = path.join(__dirname, 'preload.cjs');
   hardenAllContents();
   // Tiles are served once the runtime (and its map sources) exists; until then they answer 503.
   serveRenderer(path.join(__dirname, '..', 'renderer'), () => runtime);
   // Without an operating-system key store the keyring falls back to the browser host's: a 0600 file outside the data folder.
   const protector = safeStorageProtector();
-  runtime = await startRuntime(protector ? options : { ...options, keyringFile: defaultKeyringFile() }, {
+  runtime = await startRuntime(protector || keyringChosen ? options : { ...options, keyringFile: defaultKeyringFile() }, {
     host: 'electron',
     ...(protector ? { keyProtector: protector } : {}),
     workerPath: path.join(__dirname, 'store-worker.cjs'),
