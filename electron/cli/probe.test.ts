@@ -1,20 +1,12 @@
 // `vigil probe` as a field engineer runs it: the shipped CLI bundle, against Debian's GStreamer
 // RTSP server, reading its printed report and exit code.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runVigil } from '../../test/support/run-vigil';
 import { RTSP_PASSWORD, RTSP_USER, rtspServerUnavailable, startRtspServer, type RtspServer } from '../../test/support/rtsp-server';
 
 const unavailable = rtspServerUnavailable();
 
-function vigil(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, [path.join(inject('distDir'), 'cli.cjs'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => (out += String(d)));
-  child.stderr.on('data', (d) => (err += String(d)));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
-}
+const vigil = (args: string[], env: Record<string, string> = {}) => runVigil(args, { env });
 
 describe.skipIf(unavailable !== null)('vigil probe', () => {
   let open: RtspServer;

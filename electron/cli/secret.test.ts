@@ -1,11 +1,11 @@
 // `vigil secret …` as an engineer runs it: the shipped CLI bundle on a real data folder,
 // keyring file and database.
-import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../test/support/temp';
+import { runVigil } from '../../test/support/run-vigil';
 import { filePermissionProtector } from '../services/secrets/key-protector';
 import { loadOrCreateKeyring, readKeyring } from '../services/secrets/keyring-file';
 import { SecretBox } from '../services/secrets/secret-box';
@@ -15,15 +15,7 @@ import { applySnapshotPage } from '../services/store/sync-apply';
 
 const tempDir = useTempDirs();
 
-function vigil(args: string[], stdin = ''): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, [path.join(inject('distDir'), 'cli.cjs'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => (out += String(d)));
-  child.stderr.on('data', (d) => (err += String(d)));
-  child.stdin.end(stdin);
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
-}
+const vigil = (args: string[], stdin = '') => runVigil(args, { stdin });
 
 function places(): { data: string; keyring: string; args: string[] } {
   const data = tempDir();

@@ -5,21 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { useTempDirs } from '../../test/support/temp';
+import { runVigil } from '../../test/support/run-vigil';
 import { hubSecretFile } from '../services/secrets/workstation-secrets';
 
 const tempDir = useTempDirs();
 
-function vigil(args: string[], env: NodeJS.ProcessEnv = {}, stdin = ''): Promise<{ code: number | null; out: string; err: string }> {
-  // A user settings file of whoever runs the tests must not leak in.
-  const { VIGIL_CONFIG: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [path.join(inject('distDir'), 'cli.cjs'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...inherited, XDG_CONFIG_HOME: tempDir(), ...env } });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => (out += String(d)));
-  child.stderr.on('data', (d) => (err += String(d)));
-  child.stdin.end(stdin);
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
-}
+// The tester's own user settings file must not leak in either.
+const vigil = (args: string[], env: NodeJS.ProcessEnv = {}, stdin = '') => runVigil(args, { env: { XDG_CONFIG_HOME: tempDir(), ...env }, stdin });
 
 function settingsFile(content: unknown, mode = 0o644): string {
   const file = path.join(tempDir(), 'vigil.json');

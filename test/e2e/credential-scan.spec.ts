@@ -6,9 +6,10 @@
 // the database files on disk. The streams must really play, so the scan is not vacuous. No mocks.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { RTSP_USER, rtspServerUnavailable, startRtspServer, type RtspServer } from '../support/rtsp-server';
 import { expect, pairing, test as base } from './fixtures';
+import { expectMoving } from './moving-pictures';
 
 const unavailable = rtspServerUnavailable();
 const at = (lat: number, lon: number) => ({ lat, lon });
@@ -76,22 +77,6 @@ const test = base.extend<{ digest: RtspServer; basic: RtspServer }>({
 
 test.skip(unavailable !== null, unavailable ?? '');
 
-function canvasPixels(canvas: Locator): Promise<string> {
-  return canvas.evaluate((c: HTMLCanvasElement) => {
-    if (c.width === 0) return '';
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let h = 0;
-    for (let i = 0; i < data.length; i += 4) h = (h * 31 + data[i]! + data[i + 1]! * 7 + data[i + 2]! * 13) | 0;
-    return `${c.width}x${c.height}:${h}`;
-  });
-}
-
-/** Pictures really arrive: the test source's ball moves, so the canvas changes. */
-async function expectMoving(canvas: Locator): Promise<void> {
-  await expect.poll(() => canvasPixels(canvas), { timeout: 10_000 }).toMatch(/^320x240:/);
-  const first = await canvasPixels(canvas);
-  await expect.poll(() => canvasPixels(canvas), { timeout: 5000 }).not.toBe(first);
-}
 
 test('no camera password or hub secret reaches any window message, log line or the database file, while the cameras play everywhere', async ({ page, context, linked, dataDir }) => {
   test.setTimeout(150_000);

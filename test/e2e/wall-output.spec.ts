@@ -6,6 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import { pairedClient, type HostProcess } from '../support/browser-host-process';
 import { rtspServerUnavailable, startRtspServer, type RtspServer } from '../support/rtsp-server';
 import { expect, pairing, test as base } from './fixtures';
+import { expectMoving } from './moving-pictures';
 
 const unavailable = rtspServerUnavailable();
 const at = (lat: number, lon: number) => ({ lat, lon });
@@ -31,23 +32,6 @@ test.skip(unavailable !== null, unavailable ?? '');
 const R1C1 = 'm-r1c1#0.0';
 const outputUrl = (host: HostProcess, monitor: string) => `${host.url}index.html?role=wall-output&monitor=${monitor}#token=${host.token}`;
 
-/** A cheap fingerprint of what a canvas shows now. */
-function canvasPixels(canvas: Locator): Promise<string> {
-  return canvas.evaluate((c: HTMLCanvasElement) => {
-    if (c.width === 0) return '';
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let h = 0;
-    for (let i = 0; i < data.length; i += 4) h = (h * 31 + data[i]! + data[i + 1]! * 7 + data[i + 2]! * 13) | 0;
-    return `${c.width}x${c.height}:${h}`;
-  });
-}
-
-/** The test source's ball moves every picture: the canvas must change. */
-async function expectMoving(canvas: Locator): Promise<void> {
-  await expect.poll(() => canvasPixels(canvas), { timeout: 10_000 }).toMatch(/^320x240:/);
-  const first = await canvasPixels(canvas);
-  await expect.poll(() => canvasPixels(canvas), { timeout: 5000 }).not.toBe(first);
-}
 
 function piece(output: Page, slot: string, monitor?: string): Locator {
   return output.locator(`[data-testid="wo-piece"][data-slot="${slot}"]${monitor ? `[data-monitor="${monitor}"]` : ''}`);

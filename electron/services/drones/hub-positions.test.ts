@@ -31,21 +31,26 @@ async function until(what: string, check: () => boolean, ms = 5000): Promise<voi
   }
 }
 
+/** A real hub relaying drone positions, and a workstation's link to it whose log lines are kept. */
+async function hubWithLink() {
+  const hub = new HubStore(path.join(tempDir(), 'hub.db'), undefined, {}, { synchronous: 'NORMAL' });
+  hub.setWorkstationSecret('ws-1', 'secret-one');
+  const positions = new DronePositionFeed();
+  const server = await startHubServer({ store: hub, port: 0, log: pino({ level: 'silent' }), positions });
+  cleanups.push(() => hub.close(), () => server.close());
+  const lines: { msg: string; count?: number; reason?: string }[] = [];
+  const log = pino({ level: 'debug' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
+  const link = connectSocketLink({ url: server.url, hello: { protocol: 1, workstationId: 'ws-1', secret: 'secret-one', clientId: 'c-1' }, log });
+  cleanups.push(() => link.close());
+  return { positions, link, lines };
+}
+
 const dock: DroneSource = { id: 'drone-dock1', callsign: '机场1号', model: 'DJI Dock 2', telemetry: 'hub', codec: 'unknown', streamUrl: null, username: null, password: null };
 const position = (at: number, lat = 37.45, heading = 90) => ({ droneId: 'drone-dock1', at, lat, lon: 116.33, altitudeM: 120, headingDeg: heading });
 
 describe('hub drone positions', () => {
   it('reach the map as drones.telemetry; malformed ones are counted and skipped, never fatal', async () => {
-    const hub = new HubStore(path.join(tempDir(), 'hub.db'), undefined, {}, { synchronous: 'NORMAL' });
-    hub.setWorkstationSecret('ws-1', 'secret-one');
-    const positions = new DronePositionFeed();
-    const server = await startHubServer({ store: hub, port: 0, log: pino({ level: 'silent' }), positions });
-    cleanups.push(() => hub.close(), () => server.close());
-
-    const lines: { msg: string; count?: number; reason?: string }[] = [];
-    const log = pino({ level: 'debug' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
-    const link = connectSocketLink({ url: server.url, hello: { protocol: 1, workstationId: 'ws-1', secret: 'secret-one', clientId: 'c-1' }, log });
-    cleanups.push(() => link.close());
+    const { positions, link, lines } = await hubWithLink();
     const published: DroneTelemetry[] = [];
     const drones = new DroneService({ drones: [], publish: (t) => published.push(events['drones.telemetry'].parse(t)), log: pino({ level: 'silent' }), maxHz: 1000 });
     cleanups.push(() => drones.close());
@@ -74,15 +79,7 @@ describe('hub drone positions', () => {
   });
 
   it('a malformed message on the wire is logged with a count and a reason, and the link carries on', async () => {
-    const hub = new HubStore(path.join(tempDir(), 'hub.db'), undefined, {}, { synchronous: 'NORMAL' });
-    hub.setWorkstationSecret('ws-1', 'secret-one');
-    const positions = new DronePositionFeed();
-    const server = await startHubServer({ store: hub, port: 0, log: pino({ level: 'silent' }), positions });
-    cleanups.push(() => hub.close(), () => server.close());
-    const lines: { msg: string; count?: number; reason?: string }[] = [];
-    const log = pino({ level: 'debug' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
-    const link = connectSocketLink({ url: server.url, hello: { protocol: 1, workstationId: 'ws-1', secret: 'secret-one', clientId: 'c-1' }, log });
-    cleanups.push(() => link.close());
+    const { positions, link, lines } = await hubWithLink();
     const got: unknown[] = [];
     link.onDronePosition!((p) => got.push(p));
     await new Promise<void>((resolve) => link.onConnection((up) => up && resolve()));
