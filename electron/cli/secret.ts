@@ -7,7 +7,7 @@ import { DATABASE_FILE, actorOf, type RuntimeOptions } from '../services/runtime
 import { filePermissionProtector } from '../services/secrets/key-protector';
 import { loadOrCreateKeyring, readKeyring, retireOldKeys, rotateKeyring } from '../services/secrets/keyring-file';
 import { SecretBox } from '../services/secrets/secret-box';
-import { readHubSecret, saveHubSecret } from '../services/secrets/workstation-secrets';
+import { hubSecretFile, readHubSecret, saveHubSecret } from '../services/secrets/workstation-secrets';
 import { StoreState, createOps } from '../services/store/ops';
 
 export interface SecretCommand {
@@ -33,7 +33,7 @@ export function setHubSecret(o: SecretCommand, secret: string): string {
   if (!value || value.length > 200) throw new Error('the hub secret is 1 to 200 characters, given on standard input');
   const { keyring } = loadOrCreateKeyring(o.keyringFile, filePermissionProtector);
   saveHubSecret(o.dataDir, new SecretBox(keyring), value);
-  return `hub secret stored sealed in ${path.join(o.dataDir, 'hub-secret.sealed')}; VIGIL_HUB_SECRET is no longer needed`;
+  return `hub secret stored sealed in ${hubSecretFile(o.dataDir)}; VIGIL_HUB_SECRET is no longer needed`;
 }
 
 /**
@@ -57,6 +57,6 @@ export function rotateKeys(o: SecretCommand): string {
  */
 export function forgetLocked(o: SecretCommand, options: Pick<RuntimeOptions, 'workstationId' | 'operatorName'>): string {
   const { keyring, created } = loadOrCreateKeyring(o.keyringFile, filePermissionProtector);
-  const forgotten = withStore(o, new SecretBox(keyring), (ops) => ops.forgetLockedCredentials({ actor: actorOf({ ...options, dataDir: o.dataDir, hubUrl: null, hubSecret: null, demo: { incidentsPerHour: 0, cameras: 0 } }) }));
+  const forgotten = withStore(o, new SecretBox(keyring), (ops) => ops.forgetLockedCredentials({ actor: actorOf(options) }));
   return `${created ? `new keyring ${o.keyringFile}; ` : ''}${forgotten} camera credential(s) forgotten${forgotten ? '; the hub sends them again at the next sync' : ''}`;
 }

@@ -88,6 +88,11 @@ const PARTS: Readonly<Record<Stream, readonly { table: string; key: string; upTo
 /** The stream an operation's effects land in: a result's seq is that stream's head. */
 const streamOfOperation = (op: Operation): Stream => (op.kind.startsWith('drone.') ? 'video_points' : 'incidents');
 
+/** A drone's record as it now stands, as a change to log (credentials included: they travel to main only). */
+function droneUpsert(db: Database.Database, id: string): Item {
+  return { entity: 'drone', op: 'upsert', row: droneWire(prep(db, 'SELECT * FROM drones_wire WHERE id = ?').get(id) as DroneRow) };
+}
+
 const SKEW_FLAG_MS = 5 * 60_000;
 
 /** A field value every workstation's schema accepts; anything else would stop their feeds. */
@@ -379,9 +384,9 @@ export class HubStore {
     return null;
   }
 
-  /** Logs a drone's record as it now stands (credentials included: they travel to main only). */
+  /** Logs a drone's record as it now stands. */
   private emitDrone(id: string): void {
-    this.log({ entity: 'drone', op: 'upsert', row: droneWire(prep(this.db, 'SELECT * FROM drones_wire WHERE id = ?').get(id) as DroneRow) });
+    this.log(droneUpsert(this.db, id));
   }
 
   private incident(id: string): IncidentRow | undefined {
@@ -518,7 +523,7 @@ export class SystemWriter {
     } else {
       prep(this.hub.db, 'DELETE FROM drone_credentials WHERE drone_id = ?').run(d.id);
     }
-    this.log({ entity: 'drone', op: 'upsert', row: droneWire(prep(this.hub.db, 'SELECT * FROM drones_wire WHERE id = ?').get(d.id) as DroneRow) });
+    this.log(droneUpsert(this.hub.db, d.id));
   }
 
   deleteVideoPoint(id: string): void {

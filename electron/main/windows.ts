@@ -2,7 +2,7 @@ import path from 'node:path';
 import { BrowserWindow, screen, type Rectangle } from 'electron';
 import type { WindowRole } from '../shared/domain/identity';
 import { DEFAULT_WINDOW_SIZE, type WindowNow } from '../shared/workspace/placement';
-import type { Rect } from '../shared/workspace/rect';
+import { sameRect, type Rect } from '../shared/workspace/rect';
 import { windowKey, type RoleWindow } from '../shared/workspace/role-window';
 import { APP_ORIGIN, secureWebPreferences } from './security-policy';
 
@@ -67,7 +67,7 @@ export function moveRoleWindow(key: string, bounds: Rect): boolean {
     win.setFullScreen(true);
     return true;
   }
-  if (now.x === bounds.x && now.y === bounds.y && now.width === bounds.width && now.height === bounds.height) return true;
+  if (sameRect(now, bounds)) return true;
   // A maximised window ignores new bounds on some platforms.
   if (win.isMaximized()) win.unmaximize();
   win.setBounds(bounds);

@@ -9,7 +9,6 @@ export function demoAccount(role: Role): { username: string; password: string } 
   return { username: a.username, password: a.password };
 }
 
-export const demoName = (role: Role): string => DEMO_OPERATORS.find((o) => o.role === role)!.name;
 
 export async function signInAs(rt: { session: { signIn(username: string, password: string): Promise<SignInAnswer> } }, role: Role): Promise<void> {
   const { username, password } = demoAccount(role);

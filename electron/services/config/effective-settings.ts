@@ -3,6 +3,8 @@
 import os from 'node:os';
 import { defaultDataDir, type RuntimeOptions } from '../runtime/options';
 import { defaultKeyringFile } from '../secrets/keyring-file';
+import { DEFAULT_LOG_ROTATION } from '../log/logger';
+import { DEFAULT_MAINTENANCE } from '../store/maintenance';
 import { SettingsFileError, type FoundSettings, type WorkstationSettings } from './settings-file';
 
 export interface SettingValues {
@@ -57,10 +59,10 @@ export function settingsDefaults(env: NodeJS.ProcessEnv = process.env): Defaults
       keyringFile: env.VIGIL_KEYRING || defaultKeyringFile(),
       bind: '127.0.0.1',
       port: 7410,
-      logMaxSize: '10M',
-      logMaxFiles: 10,
-      backupEveryHours: 6,
-      backupsKept: 14,
+      logMaxSize: DEFAULT_LOG_ROTATION.maxSize,
+      logMaxFiles: DEFAULT_LOG_ROTATION.maxFiles,
+      backupEveryHours: DEFAULT_MAINTENANCE.intervalMs / 3_600_000,
+      backupsKept: DEFAULT_MAINTENANCE.keep,
     },
     origins: env.VIGIL_KEYRING ? { keyringFile: 'environment' } : {},
   };

@@ -41,8 +41,6 @@ export class DroneFeed {
   private lastPts: number | null = null;
   private ptsOffset = 0;
   private lastKlvPts: number | null = null;
-  /** Pictures handed on and KLV packets seen, for tests and logs. */
-  pictures = 0;
 
   constructor(private readonly o: DroneFeedOptions) {}
 
@@ -88,10 +86,12 @@ export class DroneFeed {
     else {
       const pts = e.dts ?? e.pts;
       if (pts !== null) this.lastKlvPts = pts;
+      // The picture clock runs on even when nobody watches; the split is only for tiles that do.
+      const timestamp = this.monotonic(e.pts ?? pts);
+      if (this.taps.size === 0) return;
       const nalus = splitAnnexB(e.data);
       if (nalus.length === 0) return;
-      const unit: AccessUnit = { codec: e.codec, timestamp: this.monotonic(e.pts ?? pts), keyframe: e.keyframe, nalus };
-      this.pictures++;
+      const unit: AccessUnit = { codec: e.codec, timestamp, keyframe: e.keyframe, nalus };
       for (const t of this.taps) t.unit(unit);
     }
   }

@@ -44,7 +44,7 @@ export function defaultRuntimeOptions(): RuntimeOptions {
   };
 }
 
-export function actorOf(o: RuntimeOptions): Actor {
+export function actorOf(o: Pick<RuntimeOptions, 'operatorName' | 'workstationId'>): Actor {
   return { operatorId: `local:${o.operatorName}`, operatorName: o.operatorName, workstationId: o.workstationId };
 }
 

@@ -35,18 +35,17 @@ function pendingEdits(db: Database): DroneUpdate[] {
   return rows.map((r) => (JSON.parse(r.payload) as Mutation).op as DroneUpdate);
 }
 
-/** The drone records, edits folded on top, with their stream addresses and credentials (main only). */
-export function droneSources(db: Database): DroneSource[] {
+type Record = Omit<DroneSource, 'password'> & { secret: Buffer | null };
+
+/** The hub's drone records with pending edits folded on top; credentials still sealed. */
+function droneRecords(db: Database): Record[] {
   const rows = prep(
     db,
     `SELECT d.id, d.callsign, d.model, d.stream_url, d.codec, d.telemetry_source, c.username, c.secret
        FROM drones d LEFT JOIN drone_credentials c ON c.drone_id = d.id WHERE d.origin = 'hub' ORDER BY d.callsign`,
   ).all() as DroneRow[];
   const byId = new Map(
-    rows.map((r): [string, DroneSource] => [
-      r.id,
-      { id: r.id, callsign: r.callsign, model: r.model, telemetry: r.telemetry_source, codec: r.codec, streamUrl: r.stream_url, username: r.username, password: r.secret ? openDroneCredential(db, r.id, r.secret) : null },
-    ]),
+    rows.map((r): [string, Record] => [r.id, { id: r.id, callsign: r.callsign, model: r.model, telemetry: r.telemetry_source, codec: r.codec, streamUrl: r.stream_url, username: r.username, secret: r.secret }]),
   );
   for (const e of pendingEdits(db)) {
     const d = byId.get(e.droneId);
@@ -55,9 +54,14 @@ export function droneSources(db: Database): DroneSource[] {
   return [...byId.values()];
 }
 
-/** The drone records as windows see them: no address, no credentials. */
+/** The drone records, edits folded on top, with their stream addresses and credentials (main only). */
+export function droneSources(db: Database): DroneSource[] {
+  return droneRecords(db).map(({ secret, ...d }) => ({ ...d, password: secret ? openDroneCredential(db, d.id, secret) : null }));
+}
+
+/** The drone records as windows see them: no address, no credentials (nothing is opened for them). */
 export function listDroneRecords(db: Database): Drone[] {
-  return droneSources(db).map((d) => ({ id: d.id, callsign: d.callsign, model: d.model, telemetry: d.telemetry, codec: d.codec, origin: 'hub', hasStream: d.streamUrl !== null }));
+  return droneRecords(db).map((d) => ({ id: d.id, callsign: d.callsign, model: d.model, telemetry: d.telemetry, codec: d.codec, origin: 'hub', hasStream: d.streamUrl !== null }));
 }
 
 /**

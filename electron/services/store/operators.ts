@@ -98,9 +98,3 @@ export function recordHandOver(db: Database, a: { from: Actor | null; to: Actor;
     return { id, openIncidents: open };
   }).immediate();
 }
-
-export function listHandOvers(db: Database): { id: string; at: number; from: string | null; to: string; note: string; openIncidents: string[] }[] {
-  return (prep(db, 'SELECT id, at, from_operator_name, to_operator_name, note, open_incidents FROM handovers ORDER BY at').all() as { id: string; at: number; from_operator_name: string | null; to_operator_name: string; note: string; open_incidents: string }[]).map(
-    (r) => ({ id: r.id, at: r.at, from: r.from_operator_name, to: r.to_operator_name, note: r.note, openIncidents: JSON.parse(r.open_incidents) as string[] }),
-  );
-}

@@ -17,13 +17,13 @@ import { countRows, listVideoPoints, videoSource } from './readers';
 import { chronology, incidentPlan, listIncidents, listRejections, listUnits, overlayIncident } from './overlay';
 import { addNoteAction, assignmentAction, clientId, createIncidentAction, outboxBatch, outboxCounts, planStepAction, recordResults, setStatusAction } from './outbox';
 import { applyChanges, applySnapshotPage, readCursor, startResync } from './sync-apply';
-import { droneSources, listDroneRecords, saveDroneAction } from './drone-records';
+import { droneSources, saveDroneAction } from './drone-records';
 import type { DroneEdit } from '../../shared/domain/drone';
 import type { Change, MutationResult, SnapshotPage, Stream } from '../../shared/sync/protocol';
 import { BasemapChoice, MapSettings, OnlineTileSource } from '../../shared/domain/tile-source';
 import { SavedAssignment, type SavedDisplay } from '../../shared/workspace/assignment';
 import { listAudit, exportAudit } from './audit-log';
-import { cachedCredentials, forgetCredentials, listHandOvers, lockedUntil, recordHandOver, recordLockedAttempt, recordSignIn, recordSignInFailure } from './operators';
+import { cachedCredentials, forgetCredentials, lockedUntil, recordHandOver, recordLockedAttempt, recordSignIn, recordSignInFailure } from './operators';
 import type { AuditFilter } from '../../shared/domain/audit';
 import type { Role } from '../../shared/domain/operator';
 import { dismissRejection, readSetting, recordAction, recordRecovery, setLanguage, systemClock, upsertOperator, writeLargeSetting, writeSetting, writeViewState } from './writers';
@@ -188,7 +188,6 @@ export function createOps(state: StoreState) {
     listVideoPoints: (a: { limit: number }) => listVideoPoints(state.ready, a),
     videoSource: (a: { id: string }) => videoSource(state.ready, a.id),
     // Hub drone records (drone-records.ts): the list for windows, the sources (with credentials) for main's drone service only.
-    listDrones: () => listDroneRecords(state.ready),
     droneSources: () => droneSources(state.ready),
     saveDrone: (a: { actor: Actor; edit: DroneEdit }) => saveDroneAction(state.ready, a.actor, a.edit, systemClock),
     getLanguage: (a: { workstationId: string }): Language | null => {
@@ -236,7 +235,6 @@ export function createOps(state: StoreState) {
     recordSignIn: (a: { actor: Actor; username: string; role: Role; via: 'hub' | 'cache'; passwordHash: string | null; at: number }) => recordSignIn(state.ready, a),
     forgetCredentials: (a: { username: string }) => forgetCredentials(state.ready, a.username),
     recordHandOver: (a: { from: Actor | null; to: Actor; username: string; role: Role; via: 'hub' | 'cache'; passwordHash: string | null; note: string; at: number }) => recordHandOver(state.ready, a),
-    listHandOvers: () => listHandOvers(state.ready),
     listAudit: (a: AuditFilter & { limit: number }) => listAudit(state.ready, a),
     exportAudit: (a: AuditFilter) => exportAudit(state.ready, a),
     close: () => state.close(),

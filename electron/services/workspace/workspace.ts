@@ -144,7 +144,7 @@ export class Workspace {
       const saved = mergeAssignment(await this.d.store.call('getDisplayRoles', { workstationId: this.d.actor.workstationId }), this.displays, given);
       await this.d.store.call('setDisplayRoles', { actor: this.d.actor, saved });
       this.d.log.info({ action: 'workspace.display-roles', saved: saved.map((s) => `${s.id}: ${s.roles.join('+')}`) }, 'display roles saved');
-      const state = await this.compute(null);
+      const state = await this.compute(null, saved);
       await this.publish(state, true);
       return state;
     });
@@ -156,8 +156,9 @@ export class Workspace {
     return state.windows.find((p) => p.key === windowKey(w)) ?? null;
   }
 
-  private async compute(extra: WindowNow | null): Promise<WorkspaceState> {
-    const saved = await this.saved();
+  /** `known`: the roles as just written, so they are not read back. */
+  private async compute(extra: WindowNow | null, known?: SavedDisplay[]): Promise<WorkspaceState> {
+    const saved = known ?? (await this.saved());
     const { present, absent } = resolveAssignment(saved, this.displays);
     const now = this.host?.openWindows() ?? [];
     const back = this.reopening.length ? windowsToReopen(this.reopening, this.displays).filter((w) => !now.some((o) => windowKey(o) === windowKey(w))) : [];

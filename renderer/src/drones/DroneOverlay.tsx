@@ -1,8 +1,8 @@
 // A drone's telemetry over its video tile: altitude, heading, position and how old the telemetry
 // is (stale after STALE_MS, drawn so). Re-rendered once a second so the age keeps counting.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../format/locale';
+import { useNow } from '../shell/use-now';
 import { useConsole } from '../state/console-store';
 import { STALE_MS, useDrones } from './drone-store';
 
@@ -10,11 +10,7 @@ export function DroneOverlay({ id }: { id: string }) {
   const { t } = useTranslation();
   const language = useConsole((s) => s.language);
   const latest = useDrones((s) => s.latest.get(id));
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const tick = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(tick);
-  }, []);
+  const now = useNow(1000);
   if (!latest) {
     return (
       <div className="drone-overlay stale" data-testid="drone-overlay" data-stale="true">

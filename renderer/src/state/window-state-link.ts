@@ -33,8 +33,7 @@ export function linkWindowState(transport: Transport, role: WindowRole): void {
 
   useConsole.subscribe((s, prev) => {
     if (!restored) {
-      if (!asking && s.session !== prev.session && s.store?.state === 'ready') void restore();
-      else if (!asking && s.store !== prev.store && s.store?.state === 'ready' && s.session) void restore();
+      if (!asking && s.session && s.store?.state === 'ready' && (s.session !== prev.session || s.store !== prev.store)) void restore();
       return;
     }
     if (s.view === prev.view && s.selectedIncidentId === prev.selectedIncidentId && s.videoLayout === prev.videoLayout) return;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../state/console-store';
-import { GRID_SIZES, placeCamera, qualityFor, tileForNewCamera, type VideoLayout } from '../video/video-layout';
+import { GRID_SIZES, placeCamera, qualityFor, tileForNewCamera } from '../video/video-layout';
 import { CameraCatalogue } from '../video/CameraCatalogue';
 import { VideoTile } from '../video/VideoTile';
 import { droneVideoPoint, useDrones } from '../drones/drone-store';
@@ -24,14 +24,12 @@ export function VideoView() {
   const drones = useDrones((s) => s.drones);
   const byId = useMemo(() => new Map([...cameras.map((c) => [c.id, c] as const), ...drones.map((d) => [d.id, droneVideoPoint(d, undefined)] as const)]), [cameras, drones]);
 
-  const update = (next: VideoLayout) => setLayout(next);
-
   useEffect(() => {
     if (!cameraToOpen) return;
     const tile = tileForNewCamera(layout, Math.min(selected, layout.grid - 1));
     // A camera opened from another view is placed once, in answer to the store (checked since the
     // camera list moved out to CameraCatalogue: the virtualiser had kept this rule off the view).
-    update(placeCamera(layout, tile, cameraToOpen));
+    setLayout(placeCamera(layout, tile, cameraToOpen));
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setSelected(tile);
     openCamera(null);
@@ -61,7 +59,7 @@ export function VideoView() {
         }
         rowTestId="video-point-row"
         selectedId={tiles[selected] ?? null}
-        onPick={(id) => update(placeCamera(layout, selected, id))}
+        onPick={(id) => setLayout(placeCamera(layout, selected, id))}
       />
       <div className="pane video-main">
         <div className="pane-head video-toolbar">
@@ -75,7 +73,7 @@ export function VideoView() {
                 onClick={() => {
                   setEnlarged(null);
                   setSelected((s) => Math.min(s, n - 1));
-                  update({ ...layout, grid: n });
+                  setLayout({ ...layout, grid: n });
                 }}
               >
                 {t('video.gridN', { n })}
@@ -95,10 +93,10 @@ export function VideoView() {
               enlarged={enlarged === i}
               onSelect={() => setSelected(i)}
               onDropCamera={(id) => {
-                update(placeCamera(layout, i, id));
+                setLayout(placeCamera(layout, i, id));
                 setSelected(i);
               }}
-              onClear={() => update(placeCamera(layout, i, null))}
+              onClear={() => setLayout(placeCamera(layout, i, null))}
               onToggleEnlarge={() => setEnlarged((e) => (e === i ? null : i))}
             />
           ))}
