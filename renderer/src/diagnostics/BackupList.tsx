@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupList as Backups } from '../../../electron/shared/contract/maintenance';
-import { formatDateTime } from '../format/locale';
+import { formatBytes, formatDateTime } from '../format/locale';
 import { useConsole } from '../state/console-store';
 import { useMain } from '../shell/main-context';
 import { useMay } from '../shell/use-may';
-import { formatBytes } from './format-bytes';
 
 type Said = { tone: 'ok' | 'bad'; text: string } | null;
 
@@ -80,7 +79,7 @@ export function BackupList({ backups, canBackUp = true }: { backups: Backups | n
                   {b.kind === 'set-aside' && <span className="muted"> · {t('diagnostics.backups.setAside')}</span>}
                 </td>
                 <td>{formatDateTime(language, b.at)}</td>
-                <td>{formatBytes(b.size, language)}</td>
+                <td>{formatBytes(language, b.size)}</td>
                 <td className={b.check ? (b.check.ok ? 'tone-ok' : 'tone-bad') : 'muted'} title={b.check?.detail}>
                   {b.check ? (b.check.ok ? t('diagnostics.backups.verified') : t('diagnostics.backups.notVerified')) : t('diagnostics.backups.unchecked')}
                 </td>

@@ -37,6 +37,20 @@ export const formatCoordinate = (language: Language, degrees: number): string =>
 export const formatDecimal = (language: Language, n: number): string => new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 export const formatInteger = (language: Language, n: number): string => formatters(language).integer.format(n);
 
+// Sizes for people: one decimal above a kilobyte, binary units as disks and logs are measured.
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+export function formatBytes(language: Language, bytes: number | null): string {
+  if (bytes === null) return '—';
+  let n = bytes;
+  let u = 0;
+  while (n >= 1024 && u < BYTE_UNITS.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  return `${u === 0 ? formatInteger(language, n) : formatDecimal(language, n)} ${BYTE_UNITS[u]}`;
+}
+
 /** How long ago, in the largest whole unit that fits: "3 分钟前", "2 hr. ago". */
 export function formatAge(language: Language, at: number, now: number): string {
   const seconds = Math.max(0, Math.round((now - at) / 1000));

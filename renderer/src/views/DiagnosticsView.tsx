@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Diagnostics } from '../../../electron/shared/contract/maintenance';
 import { BackupList } from '../diagnostics/BackupList';
 import { useDiagnostics } from '../diagnostics/diagnostics-link';
-import { formatBytes } from '../diagnostics/format-bytes';
-import { formatAge, formatDateTime, formatDuration, formatInteger } from '../format/locale';
+import { formatAge, formatBytes, formatDateTime, formatDuration, formatInteger } from '../format/locale';
 import { useConsole } from '../state/console-store';
 import { useMain } from '../shell/main-context';
 import { useNow } from '../shell/use-now';
@@ -91,9 +90,9 @@ function Figures({ d }: { d: Diagnostics }) {
           <dt>{t('diagnostics.database.path')}</dt>
           <dd className="mono">{d.database.path ?? '—'}</dd>
           <dt>{t('diagnostics.database.size')}</dt>
-          <dd data-testid="diag-db-size">{formatBytes(d.database.size, language)}</dd>
+          <dd data-testid="diag-db-size">{formatBytes(language, d.database.size)}</dd>
           <dt>{t('diagnostics.database.wal')}</dt>
-          <dd>{formatBytes(d.database.walSize, language)}</dd>
+          <dd>{formatBytes(language, d.database.walSize)}</dd>
           <dt>{t('diagnostics.database.lastBackup')}</dt>
           <dd data-testid="diag-last-backup">{d.database.lastBackup ? `${d.database.lastBackup.name} · ${when(d.database.lastBackup.at)}` : t('diagnostics.never')}</dd>
           <dt>{t('diagnostics.database.lastCheck')}</dt>
@@ -117,7 +116,7 @@ function Figures({ d }: { d: Diagnostics }) {
           <dt>{t('diagnostics.app.log')}</dt>
           <dd className="mono" data-testid="diag-log-file">{d.log.file}</dd>
           <dt>{t('diagnostics.app.logSize')}</dt>
-          <dd>{t('diagnostics.app.logRotation', { size: formatBytes(d.log.size, language), max: d.log.maxSize, files: d.log.maxFiles })}</dd>
+          <dd>{t('diagnostics.app.logRotation', { size: formatBytes(language, d.log.size), max: d.log.maxSize, files: d.log.maxFiles })}</dd>
         </dl>
       </section>
 
